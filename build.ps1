@@ -1,0 +1,142 @@
+#requires -Version 7.6
+<#
+.SYNOPSIS
+    Builds, tests, packages and demonstrates the Pint module.
+.DESCRIPTION
+    Build    compiles the engine and the cmdlets and lays out the importable module in out/Pint/.
+    Test     builds, then runs every xunit test (engine and cmdlets) and every Pester test against out/Pint/.
+    Package  builds, then writes out/packages/Pint.<version>.nupkg through a local PSResource repository (offline).
+    Demo     builds, then starts a demo server on 127.0.0.1 (DNS on port 5353) from examples/demo/pint.conf until Ctrl+C.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [string[]] $Task = 'Build',
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+    # Extra xunit filter, for example 'FullyQualifiedName~Config'.
+    [string] $Filter
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'Pint'
+
+function Invoke-Native {
+    param([string] $File, [string[]] $Arguments)
+    Write-Host "> $File $($Arguments -join ' ')" -ForegroundColor DarkGray
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$File exited with code $LASTEXITCODE" }
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $root 'src/Pint.PowerShell/Pint.PowerShell.csproj'), '-c', $Configuration, '--nologo', '-v', 'quiet')
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $moduleOut, (Join-Path $moduleOut 'en-US')
+    $bin = Join-Path $root "src/Pint.PowerShell/bin/$Configuration/net10.0"
+    foreach ($name in 'Pint.PowerShell.dll', 'Pint.PowerShell.pdb', 'Pint.Engine.dll', 'Pint.Engine.pdb', 'Pint.PowerShell.deps.json') {
+        Copy-Item (Join-Path $bin $name) $moduleOut
+    }
+    Copy-Item (Join-Path $root 'Pint.psd1'), (Join-Path $root 'Pint.format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'en-US/about_Pint.help.txt') (Join-Path $moduleOut 'en-US')
+    # MAML help is generated from en-US/help/*.psd1 and the cmdlets' own parameter metadata.
+    Invoke-Native (Get-PwshPath) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/New-MamlHelp.ps1'),
+        '-ModulePath', (Join-Path $moduleOut 'Pint.psd1'), '-HelpSource', (Join-Path $root 'en-US/help'),
+        '-OutFile', (Join-Path $moduleOut 'en-US/Pint.PowerShell.dll-Help.xml'))
+    Write-Host "Module laid out in $moduleOut" -ForegroundColor Green
+}
+
+function Get-PwshPath { (Get-Process -Id $PID).Path }
+
+function Get-PesterPath {
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tools/tools.csproj'), '--nologo', '-v', 'quiet')
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $manifest = Get-ChildItem (Join-Path $packages 'pester') -Recurse -Filter Pester.psd1 | Select-Object -First 1
+    if (-not $manifest) { throw "Pester was not restored under $packages/pester" }
+    $manifest.FullName
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $failed = 0; $passed = 0; $skipped = 0
+    $results = Join-Path $out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $testArgs = @('test', (Join-Path $root 'Pint.sln'), '-c', $Configuration, '--nologo', '--logger', "trx", '--results-directory', $results)
+    if ($Filter) { $testArgs += @('--filter', $Filter) }
+    & dotnet @testArgs
+    $xunitExit = $LASTEXITCODE
+    foreach ($trx in Get-ChildItem $results -Filter *.trx -ErrorAction SilentlyContinue) {
+        [xml] $x = Get-Content $trx.FullName -Raw
+        $c = $x.TestRun.ResultSummary.Counters
+        $passed += [int]$c.passed; $failed += [int]$c.failed + [int]$c.error + [int]$c.timeout
+        $skipped += [int]$c.notExecuted
+    }
+    if ($xunitExit -ne 0 -and $failed -eq 0) { $failed++ ; Write-Warning "dotnet test exited with $xunitExit" }
+
+    # Pester runs in a fresh pwsh so it imports the module exactly as a user would.
+    $pester = Get-PesterPath
+    $script = @"
+Import-Module '$pester' -Force
+`$c = New-PesterConfiguration
+`$c.Run.Path = '$(Join-Path $root 'tests/Pester')'
+`$c.Run.PassThru = `$true
+`$c.Output.Verbosity = 'Detailed'
+`$r = Invoke-Pester -Configuration `$c
+"PESTER `$(`$r.PassedCount) `$(`$r.FailedCount) `$(`$r.SkippedCount)"
+"@
+    $env:PINT_TEST_MODULE = Join-Path $moduleOut 'Pint.psd1'
+    $lines = & (Get-PwshPath) -NoProfile -NonInteractive -Command $script
+    $pesterExit = $LASTEXITCODE
+    $summary = $lines | Where-Object { $_ -match '^PESTER \d+ \d+ \d+$' } | Select-Object -Last 1
+    $lines | Where-Object { $_ -notmatch '^PESTER ' } | Write-Host
+    if ($summary) {
+        $n = $summary.Split(' ')
+        $passed += [int]$n[1]; $failed += [int]$n[2]; $skipped += [int]$n[3]
+    } else { $failed++; Write-Warning "Pester did not report (exit $pesterExit)" }
+
+    Write-Host ''
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $feed = Join-Path $out 'packages'
+    $null = New-Item -ItemType Directory -Force -Path $feed
+    Get-ChildItem $feed -Filter 'Pint.*.nupkg' | Remove-Item -Force
+    $repo = 'PintLocalBuild'
+    Import-Module Microsoft.PowerShell.PSResourceGet
+    if (Get-PSResourceRepository -Name $repo -ErrorAction SilentlyContinue) { Unregister-PSResourceRepository -Name $repo }
+    Register-PSResourceRepository -Name $repo -Uri $feed -Trusted
+    try {
+        Publish-PSResource -Path $moduleOut -Repository $repo -SkipDependenciesCheck
+    } finally {
+        Unregister-PSResourceRepository -Name $repo
+    }
+    Get-ChildItem $feed -Filter 'Pint.*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" -ForegroundColor Green }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $demo = Join-Path $root 'examples/demo'
+    Write-Host "Demo: DNS on 127.0.0.1:5353 from $demo/pint.conf. Try: dig @127.0.0.1 -p 5353 router.lab.test  (Ctrl+C stops)" -ForegroundColor Cyan
+    Push-Location $demo
+    try {
+        Import-Module (Join-Path $moduleOut 'Pint.psd1') -Force
+        Start-PintServer -ConfigPath (Join-Path $demo 'pint.conf') -Wait -Verbose
+    } finally { Pop-Location }
+}
+
+foreach ($t in $Task) {
+    switch ($t) {
+        'Clean' { if (Test-Path $out) { Remove-Item $out -Recurse -Force } }
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Package' { Invoke-Package }
+        'Demo' { Invoke-Demo }
+    }
+}

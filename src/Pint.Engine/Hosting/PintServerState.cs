@@ -1,0 +1,10 @@
+namespace Pint.Engine.Hosting;
+
+public enum PintServerState
+{
+    Stopped,
+    Starting,
+    Running,
+    Stopping,
+    Faulted,
+}

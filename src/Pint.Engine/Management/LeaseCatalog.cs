@@ -1,0 +1,44 @@
+using System.Net;
+using Pint.Engine.Config;
+using Pint.Engine.Dhcp;
+using Pint.Engine.Hosting;
+
+namespace Pint.Engine.Management;
+
+/// <summary>The leases of a config's lease file as Windows-style lease objects.</summary>
+public static class LeaseCatalog
+{
+    /// <summary>The lease file a config uses: its dhcp-leasefile=, else Pint's platform default.</summary>
+    public static string LeaseFilePath(PintConfig config, string configPath)
+    {
+        var file = config.Dhcp.LeaseFile;
+        if (string.IsNullOrEmpty(file)) return PintPaths.DefaultLeaseFile;
+        return Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configPath) ?? ".", file));
+    }
+
+    /// <summary>Reads the lease file; bad lines come back as diagnostics and are skipped.</summary>
+    public static (IReadOnlyList<PintLease> Leases, IReadOnlyList<ConfigDiagnostic> Diagnostics) Read(PintConfig config, string configPath, DateTimeOffset now)
+    {
+        var result = LeaseFile.Read(LeaseFilePath(config, configPath));
+        return (result.Leases.Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
+    }
+
+    public static PintLease ToPintLease(PintConfig config, DhcpLease lease, DateTimeOffset now)
+    {
+        var reserved = config.Dhcp.Hosts.Any(h => lease.Address.Equals(h.Address) && (h.HardwareAddresses.Count == 0 || h.HardwareAddresses.Any(m => MacAddressText.SameAddress(m, lease.HardwareAddress))));
+        var state = lease.Expires is { } e && e <= now
+            ? PintLeaseState.Expired
+            : reserved ? PintLeaseState.ActiveReservation : PintLeaseState.Active;
+        var range = DhcpRangeCatalog.Containing(config, lease.Address);
+        return new PintLease
+        {
+            IPAddress = lease.Address.ToString(),
+            ClientId = lease.HardwareAddress,
+            HostName = lease.HostName,
+            LeaseExpiryTime = lease.Expires?.LocalDateTime,
+            AddressState = state,
+            ScopeId = range?.Netmask is null ? null : DhcpRangeCatalog.Network(lease.Address, range.Netmask).ToString(),
+            ClientIdentifier = lease.ClientId,
+        };
+    }
+}

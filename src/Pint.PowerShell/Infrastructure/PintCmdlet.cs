@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using Pint.Engine.Config;
+using Pint.Engine.Hosting;
+
+namespace Pint.PowerShell.Infrastructure;
+
+/// <summary>
+/// What every Pint cmdlet shares: resolving -ConfigPath (parameter, then $env:PINT_CONFIG, then the platform
+/// default, relative paths against the current PowerShell location) and reporting engine diagnostics as errors
+/// that name the file and line.
+/// </summary>
+public abstract class PintCmdlet : PSCmdlet
+{
+    /// <summary>The resolved full path of the config file this cmdlet works on.</summary>
+    protected string ResolveConfigPath(string? configPath)
+    {
+        if (string.IsNullOrWhiteSpace(configPath)) return PintPaths.ResolveConfigPath(null);
+        return SessionState.Path.GetUnresolvedProviderPathFromPSPath(configPath);
+    }
+
+    protected string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+    /// <summary>Loads the config for reading. A missing file is a terminating error; bad lines are non-terminating.</summary>
+    protected ConfigLoadResult LoadConfigForRead(string path)
+    {
+        if (!File.Exists(path))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException($"Config file '{path}' does not exist. Name one with -ConfigPath or ${PintPaths.ConfigVariable}.", path),
+                "ConfigNotFound", ErrorCategory.ObjectNotFound, path));
+        }
+        var result = ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = true });
+        foreach (var d in result.Diagnostics) WriteDiagnostic(d);
+        return result;
+    }
+
+    /// <summary>Errors become non-terminating errors, warnings become warnings: both name file and line.</summary>
+    protected void WriteDiagnostic(ConfigDiagnostic d)
+    {
+        if (d.Severity == DiagnosticSeverity.Error)
+            WriteError(new ErrorRecord(new FormatException(d.ToString()), "ConfigLineInvalid", ErrorCategory.ParserError, $"{d.File}:{d.Line}"));
+        else if (d.Severity == DiagnosticSeverity.Warning)
+            WriteWarning(d.ToString());
+        else
+            WriteVerbose(d.ToString());
+    }
+
+    protected void ThrowTerminating(Exception e, string id, ErrorCategory category, object? target) =>
+        ThrowTerminatingError(new ErrorRecord(e, id, category, target));
+
+    protected void WriteNonTerminating(Exception e, string id, ErrorCategory category, object? target) =>
+        WriteError(new ErrorRecord(e, id, category, target));
+}

@@ -1,0 +1,191 @@
+# The module as a user imports it from out/Pint/: discovery, help, -WhatIf, pipelines, Export-Csv.
+BeforeAll {
+    $modulePath = if ($env:PINT_TEST_MODULE) { $env:PINT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/Pint/Pint.psd1' }
+    Import-Module $modulePath -Force
+    $script:manifest = Import-PowerShellDataFile $modulePath
+    $script:expected = $manifest.CmdletsToExport
+}
+
+Describe 'Module discovery' {
+    It 'imports on PowerShell 7.6 Core with the manifest''s version' {
+        $m = Get-Module Pint
+        $m.Version | Should -Be ([version]$manifest.ModuleVersion)
+        $manifest.PowerShellVersion | Should -Be '7.6'
+        $manifest.CompatiblePSEditions | Should -Be @('Core')
+    }
+    It 'exports exactly the listed cmdlets, all of them binary cmdlets' {
+        $cmds = Get-Command -Module Pint
+        ($cmds.Name | Sort-Object) | Should -Be ($expected | Sort-Object)
+        $cmds | ForEach-Object { $_.CommandType | Should -Be 'Cmdlet' }
+    }
+    It '<_> declares its output type' -ForEach $expected {
+        $cmd = Get-Command $_
+        if ($cmd.Verb -in 'Stop', 'Remove') { return }
+        $cmd.OutputType.Count | Should -BeGreaterThan 0
+    }
+    It '<_> supports -WhatIf and -Confirm when it changes something' -ForEach ($expected | Where-Object { $_ -match '^(Add|Set|Remove|Start|Stop)-' }) {
+        $cmd = Get-Command $_
+        $cmd.Parameters.Keys | Should -Contain 'WhatIf'
+        $cmd.Parameters.Keys | Should -Contain 'Confirm'
+    }
+}
+
+Describe 'Help' {
+    It '<_> has a synopsis, a description and at least one example' -ForEach $expected {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match '^\s*\w+-\w+\s*\[' # not the auto-generated syntax line
+        ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterThan 0
+        $help.examples.example[0].code | Should -Match 'Pint'
+    }
+    It '<_> describes every parameter' -ForEach $expected {
+        $help = Get-Help $_ -Full
+        foreach ($p in @($help.parameters.parameter)) {
+            ($p.description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$($p.name) of $_ needs a description"
+        }
+    }
+    It 'has an about_Pint topic' {
+        $about = Get-Help about_Pint
+        ($about | Out-String) | Should -Match 'dnsmasq'
+    }
+}
+
+Describe 'Editing a config as a user does' {
+    BeforeEach {
+        $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-" + [guid]::NewGuid())
+        New-Item -ItemType Directory $dir | Out-Null
+        $script:conf = Join-Path $dir 'pint.conf'
+        $script:original = "# my lab`n  domain = lab.test   # inline`n`nserver=1.1.1.1#53`nhost-record=old.lab.test,10.0.0.9`n"
+        [IO.File]::WriteAllText($conf, $original)
+        $env:PINT_CONFIG = $conf
+    }
+    AfterEach {
+        Remove-Item Env:PINT_CONFIG -ErrorAction SilentlyContinue
+        Remove-Item $dir -Recurse -Force
+    }
+
+    It 'Add-PintHost -WhatIf changes nothing' {
+        Add-PintHost -Name new.lab.test -IPAddress 10.0.0.10 -WhatIf
+        [IO.File]::ReadAllText($conf) | Should -BeExactly $original
+    }
+    It 'Add-PintHost appends one line and keeps every other byte' {
+        Add-PintHost -Name new.lab.test -IPAddress 10.0.0.10
+        [IO.File]::ReadAllText($conf) | Should -BeExactly ($original + "host-record=new.lab.test,10.0.0.10`n")
+        (Get-PintHost -Name new.lab.test).IPAddress | Should -Be '10.0.0.10'
+    }
+    It 'Add-PintHost with a MAC writes a reservation' {
+        Add-PintHost -Name printer -IPAddress 10.0.0.20 -MacAddress 00-1B-A9-FA-98-A9
+        [IO.File]::ReadAllText($conf) | Should -Match '(?m)^dhcp-host=00:1b:a9:fa:98:a9,printer,10\.0\.0\.20$'
+        $h = Get-PintHost -Name printer
+        $h.Kind | Should -Be 'Reservation'
+        $h.MacAddress | Should -Be '00:1b:a9:fa:98:a9'
+    }
+    It 'takes a Windows reservation CSV from Import-Csv' {
+        $csv = Join-Path $dir 'reservations.csv'
+        @(
+            'ScopeId,IPAddress,Name,ClientId,Description'
+            '10.0.0.0,10.0.0.31,pc1,00-1B-A9-FA-98-01,Reception PC'
+            '10.0.0.0,10.0.0.32,pc2,00-1B-A9-FA-98-02,Lab PC'
+        ) | Set-Content $csv
+        Import-Csv $csv | Add-PintHost
+        $hosts = Get-PintHost -Kind Reservation
+        $hosts.Name | Should -Be @('pc1', 'pc2')
+        $hosts.MacAddress | Should -Be @('00:1b:a9:fa:98:01', '00:1b:a9:fa:98:02')
+    }
+    It 'Get-PintHost | Remove-PintHost removes through the pipeline' {
+        Add-PintHost -Name a.lab.test -IPAddress 10.0.0.41
+        Get-PintHost -Name old.lab.test, a.lab.test | Remove-PintHost -Confirm:$false
+        Get-PintHost -Name old.lab.test -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        [IO.File]::ReadAllText($conf) | Should -BeExactly "# my lab`n  domain = lab.test   # inline`n`nserver=1.1.1.1#53`n"
+    }
+    It 'Set-PintDhcpRange then Get-PintDhcpRange round-trips Windows-style values' {
+        Set-PintDhcpRange -StartRange 10.0.0.100 -EndRange 10.0.0.199 -SubnetMask 255.255.255.0 -LeaseDuration (New-TimeSpan -Hours 12) -Name lab
+        $r = Get-PintDhcpRange
+        $r.StartRange | Should -Be '10.0.0.100'
+        $r.EndRange | Should -Be '10.0.0.199'
+        $r.SubnetMask | Should -Be '255.255.255.0'
+        $r.LeaseDuration | Should -Be ([timespan]'12:00:00')
+        $r.ScopeId | Should -Be '10.0.0.0'
+        $r | Remove-PintDhcpRange -Confirm:$false
+        Get-PintDhcpRange | Should -BeNullOrEmpty
+    }
+    It 'Test-PintConfig reports each bad line with file and line' {
+        Add-Content $conf "dhcp-range=10.0.0.300,10.0.0.5`nno-such-option`n"
+        $d = Test-PintConfig
+        $d.Count | Should -BeGreaterOrEqual 2
+        $d[0].File | Should -Be $conf
+        $d.Line | Should -Contain 6
+        $d.Line | Should -Contain 7
+        ($d | Where-Object Line -eq 7).Option | Should -Be 'no-such-option'
+    }
+}
+
+Describe 'Leases' {
+    BeforeAll {
+        $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-" + [guid]::NewGuid())
+        New-Item -ItemType Directory $dir | Out-Null
+        $script:conf = Join-Path $dir 'pint.conf'
+        $future = [DateTimeOffset]::UtcNow.AddHours(2).ToUnixTimeSeconds()
+        $past = [DateTimeOffset]::UtcNow.AddHours(-2).ToUnixTimeSeconds()
+        Set-Content (Join-Path $dir 'pint.leases') @(
+            "$future 52:54:00:aa:bb:01 10.9.0.101 laptop 01:52:54:00:aa:bb:01"
+            "$past 52:54:00:aa:bb:02 10.9.0.102 * *"
+            "this line is broken"
+            "0 52:54:00:aa:bb:03 10.9.0.20 printer *"
+        )
+        Set-Content $conf @("dhcp-range=10.9.0.100,10.9.0.200,255.255.255.0,1h", "dhcp-leasefile=$(Join-Path $dir 'pint.leases')", "dhcp-host=52:54:00:aa:bb:03,printer,10.9.0.20")
+    }
+    AfterAll { Remove-Item $dir -Recurse -Force }
+
+    It 'reads the lease file the config names, skipping a bad line with a warning' {
+        $leases = Get-PintLease -ConfigPath $conf -WarningVariable w -WarningAction SilentlyContinue
+        $leases.Count | Should -Be 3
+        ($w -join "`n") | Should -Match 'pint.leases:3'
+        ($leases | Where-Object IPAddress -eq '10.9.0.101').AddressState | Should -Be 'Active'
+        ($leases | Where-Object IPAddress -eq '10.9.0.102').AddressState | Should -Be 'Expired'
+        ($leases | Where-Object IPAddress -eq '10.9.0.20').AddressState | Should -Be 'ActiveReservation'
+        ($leases | Where-Object IPAddress -eq '10.9.0.101').ScopeId | Should -Be '10.9.0.0'
+    }
+    It 'filters by -ClientId (alias -MacAddress) and -HostName' {
+        (Get-PintLease -ConfigPath $conf -MacAddress 52-54-00-AA-BB-01 -WarningAction SilentlyContinue).HostName | Should -Be 'laptop'
+        (Get-PintLease -ConfigPath $conf -HostName printer -WarningAction SilentlyContinue).IPAddress | Should -Be '10.9.0.20'
+    }
+    It 'exports a clean CSV' {
+        $csv = Join-Path $dir 'leases.csv'
+        Get-PintLease -ConfigPath $conf -WarningAction SilentlyContinue | Export-Csv $csv
+        $rows = Import-Csv $csv
+        $rows.Count | Should -Be 3
+        $header = (Get-Content $csv -TotalCount 1)
+        foreach ($col in 'IPAddress', 'ClientId', 'HostName', 'LeaseExpiryTime', 'AddressState', 'ScopeId') { $header | Should -Match "`"$col`"" }
+        ($rows | Where-Object IPAddress -eq '10.9.0.101').HostName | Should -Be 'laptop'
+    }
+    It 'turns a lease into a reservation through the pipeline' {
+        Get-PintLease -ConfigPath $conf -HostName laptop -WarningAction SilentlyContinue | Add-PintHost -ConfigPath $conf
+        Get-Content $conf | Should -Contain 'dhcp-host=52:54:00:aa:bb:01,laptop,10.9.0.101'
+    }
+}
+
+Describe 'Server lifecycle' {
+    BeforeAll {
+        $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-" + [guid]::NewGuid())
+        New-Item -ItemType Directory $dir | Out-Null
+    }
+    AfterAll { Stop-PintServer -ErrorAction SilentlyContinue; Remove-Item $dir -Recurse -Force }
+
+    It 'refuses to start a config with an error, naming file and line' {
+        $bad = Join-Path $dir 'bad.conf'
+        Set-Content $bad @('port=5300', 'listen-address=127.0.0.300')
+        { Start-PintServer -ConfigPath $bad } | Should -Throw -ExpectedMessage "*bad.conf:2*listen-address*"
+        Get-PintServer | Should -BeNullOrEmpty
+    }
+    It 'starts, shows and stops a server' {
+        $good = Join-Path $dir 'good.conf'
+        Set-Content $good @('port=0', 'no-hosts')
+        $s = Start-PintServer -ConfigPath $good -PassThru
+        $s.State | Should -Be 'Running'
+        (Get-PintServer).ConfigPath | Should -Be $good
+        Get-PintServer | Stop-PintServer
+        Get-PintServer | Should -BeNullOrEmpty
+    }
+}
