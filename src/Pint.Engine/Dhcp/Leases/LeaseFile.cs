@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Pint.Engine.Config;
+
+namespace Pint.Engine.Dhcp.Leases;
+
+/// <summary>
+/// Reads and writes dnsmasq's lease file: one DHCPv4 lease a line,
+/// <c>&lt;expiry-epoch-seconds&gt; &lt;hwaddr&gt; &lt;ip&gt; &lt;hostname|*&gt; &lt;client-id|*&gt;</c> (expiry 0 = infinite),
+/// then optionally a <c>duid &lt;hex&gt;</c> line followed by DHCPv6 leases.
+/// Reading is tolerant: a bad line is reported with file and line and skipped, never fatal.
+/// </summary>
+public static class LeaseFile
+{
+    private const string DuidKeyword = "duid";
+
+    /// <summary>Reads a lease file; a file that does not exist reads as empty.</summary>
+    public static LeaseFileReadResult Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return LeaseFileReadResult.Empty;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return LeaseFileReadResult.Empty;
+        }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses lease file text; <paramref name="fileName"/> names the source in diagnostics.</summary>
+    public static LeaseFileReadResult Parse(string text, string fileName)
+    {
+        // Later lines for an address supersede earlier ones: the file doubles as an append-only journal.
+        var byAddress = new Dictionary<IPAddress, (int Order, DhcpLease Lease)>();
+        var diagnostics = new List<ConfigDiagnostic>();
+        var dhcp6Lines = new List<string>();
+        string? duidLine = null;
+        var order = 0;
+        var lineNumber = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            lineNumber++;
+            var end = rest.IndexOf('\n');
+            var complete = end >= 0;
+            var line = (complete ? rest[..end] : rest).TrimEnd('\r');
+            rest = complete ? rest[(end + 1)..] : [];
+            if (line.IsWhiteSpace()) continue;
+
+            if (!complete)
+            {
+                // Every record is written with its newline; a last line without one was cut off by a crash
+                // mid-write, and its final field may be silently shortened, so it cannot be trusted.
+                diagnostics.Add(new(fileName, lineNumber, null, DiagnosticSeverity.Warning,
+                    "incomplete last line (no newline; torn write?) ignored"));
+                break;
+            }
+            if (duidLine is not null)
+            {
+                dhcp6Lines.Add(line.ToString());
+                continue;
+            }
+            if (line.StartsWith(DuidKeyword + " ", StringComparison.Ordinal))
+            {
+                duidLine = line.ToString();
+                continue;
+            }
+            if (TryParseLine(line, out var lease, out var error))
+                byAddress[lease.Address] = (order++, lease);
+            else
+                diagnostics.Add(new(fileName, lineNumber, null, DiagnosticSeverity.Warning, error + "; line ignored"));
+        }
+        var leases = byAddress.Values.OrderBy(v => v.Order).Select(v => v.Lease).ToArray();
+        return new LeaseFileReadResult(leases, diagnostics, duidLine, dhcp6Lines);
+    }
+
+    /// <summary>Parses one DHCPv4 lease line; on failure <paramref name="error"/> says which field is wrong.</summary>
+    public static bool TryParseLine(ReadOnlySpan<char> line, out DhcpLease lease, out string error)
+    {
+        lease = null!;
+        Span<Range> fields = stackalloc Range[6];
+        var count = line.Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (count != 5)
+        {
+            error = count < 5
+                ? $"expected 5 fields (expiry hwaddr ip hostname client-id), found {count}"
+                : "expected 5 fields (expiry hwaddr ip hostname client-id), found more";
+            return false;
+        }
+        var expiryText = line[fields[0]];
+        var hwText = line[fields[1]];
+        var ipText = line[fields[2]];
+        var nameText = line[fields[3]];
+        var clientIdText = line[fields[4]];
+
+        if (!long.TryParse(expiryText, NumberStyles.None, CultureInfo.InvariantCulture, out var expiry)
+            || expiry > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            error = $"bad expiry time '{expiryText}' (expected seconds since 1970, 0 for infinite)";
+            return false;
+        }
+        if (!HexText.TryParseHardwareAddress(hwText, out _, out _))
+        {
+            error = $"bad hardware address '{hwText}'";
+            return false;
+        }
+        if (!IPAddress.TryParse(ipText, out var address) || address.AddressFamily != AddressFamily.InterNetwork
+            || ipText.Count('.') != 3)
+        {
+            error = $"bad IPv4 address '{ipText}'";
+            return false;
+        }
+        if (clientIdText is not "*" && !HexText.TryParse(clientIdText, out _))
+        {
+            error = $"bad client identifier '{clientIdText}'";
+            return false;
+        }
+        lease = new DhcpLease(
+            address,
+            hwText.ToString().ToLowerInvariant(),
+            nameText is "*" ? null : nameText.ToString(),
+            clientIdText is "*" ? null : clientIdText.ToString().ToLowerInvariant(),
+            expiry == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(expiry));
+        error = string.Empty;
+        return true;
+    }
+
+    /// <summary>Writes one lease as a dnsmasq lease line, newline included.</summary>
+    public static void FormatLine(DhcpLease lease, TextWriter writer) => writer.Write(FormatLine(lease));
+
+    /// <summary>Formats one lease as a dnsmasq lease line, newline included.</summary>
+    public static string FormatLine(DhcpLease lease)
+    {
+        var expiry = lease.Expires is { } end ? Math.Max(1, end.ToUnixTimeSeconds()) : 0;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{expiry} {lease.HardwareAddress} {lease.Address} {lease.HostName ?? "*"} {lease.ClientId ?? "*"}\n");
+    }
+
+    /// <summary>Writes a whole lease file: the leases, then the DHCPv6 DUID line and lines if any.</summary>
+    public static void Write(TextWriter writer, IEnumerable<DhcpLease> leases, string? duidLine, IEnumerable<string> dhcp6Lines)
+    {
+        foreach (var lease in leases) FormatLine(lease, writer);
+        if (duidLine is null) return;
+        writer.Write(duidLine);
+        writer.Write('\n');
+        foreach (var line in dhcp6Lines)
+        {
+            writer.Write(line);
+            writer.Write('\n');
+        }
+    }
+}
