@@ -1,6 +1,6 @@
 using System.Net;
 using Pint.Engine.Config;
-using Pint.Engine.Dhcp;
+using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Hosting;
 
 namespace Pint.Engine.Management;
