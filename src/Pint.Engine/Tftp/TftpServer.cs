@@ -211,8 +211,7 @@ public sealed class TftpServer : IAsyncDisposable
 
         byte[] packet = ArrayPool<byte>.Shared.Rent(Math.Max(transfer.BlockSize + 4, TftpPacketWriter.MaxErrorPacketLength));
         byte[] incoming = ArrayPool<byte>.Shared.Rent(AckBufferSize);
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        var timerSource = timer;
+        using var receiver = new TftpAckReceiver(socket, _stopping.Token);
         try
         {
             bool sendOptionAck = transfer.AwaitsOptionAck;
@@ -236,22 +235,8 @@ public sealed class TftpServer : IAsyncDisposable
                 if (!range.IsEmpty)
                     deadline = Deadline(transfer);
 
-                long remaining = deadline - Stopwatch.GetTimestamp();
-                int received;
-                try
+                if (await receiver.ReceiveAsync(incoming.AsMemory(0, AckBufferSize), deadline).ConfigureAwait(false) is not { } received)
                 {
-                    if (remaining <= 0)
-                        throw new OperationCanceledException();
-                    timerSource.CancelAfter(Stopwatch.GetElapsedTime(0, remaining));
-                    received = await socket.ReceiveAsync(incoming.AsMemory(0, AckBufferSize), SocketFlags.None, timerSource.Token).ConfigureAwait(false);
-                    if (!timerSource.TryReset())
-                        throw new OperationCanceledException();
-                }
-                catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
-                {
-                    if (!ReferenceEquals(timerSource, timer))
-                        timerSource.Dispose();
-                    timerSource = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                     if (transfer.OnTimeout() == TftpTimeoutOutcome.GiveUp)
                         return false;
                     Counters.Retransmitted();
@@ -274,8 +259,6 @@ public sealed class TftpServer : IAsyncDisposable
         }
         finally
         {
-            if (!ReferenceEquals(timerSource, timer))
-                timerSource.Dispose();
             ArrayPool<byte>.Shared.Return(packet);
             ArrayPool<byte>.Shared.Return(incoming);
         }
