@@ -1,0 +1,368 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+
+namespace Pint.Engine.Tftp;
+
+/// <summary>
+/// Read-only TFTP server. Listen sockets take requests; each accepted read runs as an async task on its own
+/// UDP socket (the transfer ID), so a slow client only ever waits on its own timer.
+/// Protocol decisions live in <see cref="TftpPacketReader"/>, <see cref="TftpOptionNegotiator"/>,
+/// <see cref="TftpFileResolver"/> and <see cref="TftpTransfer"/>; this class only moves datagrams.
+/// </summary>
+public sealed class TftpServer : IAsyncDisposable
+{
+    private const int ReceiveBufferSize = 65536;
+    private const int AckBufferSize = 1024;
+
+    private readonly TftpServerOptions _options;
+    private readonly TftpFileResolver _defaultRoot;
+    private readonly Dictionary<string, TftpFileResolver> _rootsByInterface;
+    private readonly ConcurrentDictionary<IPEndPoint, Task> _transfers = new();
+    private readonly ConcurrentDictionary<int, (string Name, int Mtu)> _interfaces = new();
+    private readonly List<Socket> _listeners = [];
+    private readonly List<Task> _listenLoops = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private int _nextPortOffset = Random.Shared.Next(0, 65536);
+
+    public TftpServer(TftpServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.PortRange is { } range && (range.Start < 1 || range.End > 65535 || range.Start > range.End))
+            throw new ArgumentException($"TFTP port range {range.Start},{range.End} is not a valid range of ports.", nameof(options));
+        _options = options;
+        _defaultRoot = new TftpFileResolver(options.Root, options.Secure);
+        _rootsByInterface = options.RootsByInterface.ToDictionary(p => p.Key, p => new TftpFileResolver(p.Value, options.Secure));
+    }
+
+    public TftpCounters Counters { get; } = new();
+
+    /// <summary>The endpoints actually bound (port 0 in the options becomes the chosen port).</summary>
+    public IReadOnlyList<IPEndPoint> BoundEndPoints => _listeners.Select(s => (IPEndPoint)s.LocalEndPoint!).ToList();
+
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var endPoint in _options.ListenEndPoints)
+        {
+            var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            try
+            {
+                // Packet info tells which local address and interface a request came in on.
+                socket.SetSocketOption(
+                    endPoint.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP,
+                    SocketOptionName.PacketInformation, true);
+                socket.Bind(endPoint);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+            _listeners.Add(socket);
+        }
+        foreach (var socket in _listeners)
+            _listenLoops.Add(Task.Run(() => ListenAsync(socket)));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+            return;
+        _stopping.Cancel();
+        foreach (var socket in _listeners)
+            socket.Dispose();
+        await Task.WhenAll(_listenLoops.Concat(_transfers.Values)).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task ListenAsync(Socket socket)
+    {
+        var buffer = new byte[ReceiveBufferSize];
+        var reply = new byte[TftpPacketWriter.MaxErrorPacketLength];
+        EndPoint any = socket.AddressFamily == AddressFamily.InterNetworkV6
+            ? new IPEndPoint(IPAddress.IPv6Any, 0)
+            : new IPEndPoint(IPAddress.Any, 0);
+        while (!_stopping.IsCancellationRequested)
+        {
+            SocketReceiveMessageFromResult received;
+            try
+            {
+                received = await socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, any, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // e.g. ICMP port unreachable reported for an earlier send
+            }
+
+            Counters.RequestReceived();
+            var client = (IPEndPoint)received.RemoteEndPoint;
+            if (!TryAccept(buffer.AsSpan(0, received.ReceivedBytes), client, out var request, out var error, out var message))
+            {
+                Counters.RequestRefused();
+                int length = TftpPacketWriter.WriteError(reply, error, message);
+                await SendQuietlyAsync(socket, reply.AsMemory(0, length), client).ConfigureAwait(false);
+                continue;
+            }
+            if (request is null)
+                continue; // a repeat of an RRQ already being served
+
+            var local = received.PacketInformation;
+            var transfer = new TaskCompletionSource();
+            _transfers[client] = transfer.Task;
+            _ = RunTransferAsync(request, client, local.Address, local.Interface)
+                .ContinueWith(_ => { _transfers.TryRemove(client, out Task? _); transfer.SetResult(); }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Decides whether a datagram on the listen port starts a transfer. Everything but a well-formed RRQ is refused
+    /// with error 4, as dnsmasq does (including WRQ: the server is read-only).
+    /// </summary>
+    private bool TryAccept(ReadOnlySpan<byte> packet, IPEndPoint client, out TftpRequest? request, out TftpErrorCode error, out string message)
+    {
+        error = TftpErrorCode.IllegalOperation;
+        var rejection = new TftpPacketReader(packet).ReadRequest(out request);
+        if (rejection != TftpRejection.None || request!.Opcode != TftpOpcode.ReadRequest)
+        {
+            request = null;
+            message = rejection switch
+            {
+                TftpRejection.None => "write requests are not supported: this server is read-only",
+                TftpRejection.UnsupportedMode => "unsupported transfer mode (use octet or netascii)",
+                _ => $"unsupported request from {client.Address} ({rejection})",
+            };
+            return false;
+        }
+        message = "";
+        if (_transfers.ContainsKey(client))
+        {
+            request = null; // the client resent its RRQ before seeing our reply: the running transfer answers it
+            return true;
+        }
+        if (_transfers.Count >= _options.MaxTransfers)
+        {
+            request = null;
+            error = TftpErrorCode.NotDefined;
+            message = $"too many concurrent transfers (limit {_options.MaxTransfers})";
+            return false;
+        }
+        return true;
+    }
+
+    private async Task RunTransferAsync(TftpRequest request, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
+    {
+        Counters.TransferStarted();
+        bool completed = false;
+        try
+        {
+            using var socket = OpenTransferSocket(localAddress, client);
+            if (socket is null)
+            {
+                Counters.RequestRefused();
+                return;
+            }
+            var (interfaceName, mtu) = DescribeInterface(interfaceIndex);
+            var resolver = interfaceName is not null && _rootsByInterface.TryGetValue(interfaceName, out var byInterface) ? byInterface : _defaultRoot;
+            completed = await ServeAsync(socket, request, resolver, mtu).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException or UnauthorizedAccessException)
+        {
+            // The client vanished, the file became unreadable, or the server is stopping: the transfer just ends.
+        }
+        finally
+        {
+            Counters.TransferEnded(completed);
+        }
+    }
+
+    private async Task<bool> ServeAsync(Socket socket, TftpRequest request, TftpFileResolver resolver, int mtu)
+    {
+        var lookup = resolver.Open(request.FileName, request.Mode);
+        if (!lookup.Succeeded)
+        {
+            Counters.RequestRefused();
+            await SendErrorAsync(socket, lookup.Error, lookup.Message).ConfigureAwait(false);
+            return false;
+        }
+        using var content = lookup.Content!;
+
+        int maxBlockSize = TftpOptionNegotiator.MaxBlockSizeForMtu(_options.Mtu is { } cap ? Math.Min(cap, mtu) : mtu, socket.AddressFamily);
+        var accepted = TftpOptionNegotiator.Negotiate(request.Options, request.Mode, content.Length, maxBlockSize, _options.NoBlockSize);
+        var transfer = new TftpTransfer(
+            content.Length,
+            accepted.BlockSize ?? TftpOptionSet.DefaultBlockSize,
+            accepted.WindowSize ?? 1,
+            awaitsOptionAck: !accepted.IsEmpty,
+            accepted.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _options.Timeout,
+            _options.MaxRetries);
+
+        byte[] packet = ArrayPool<byte>.Shared.Rent(Math.Max(transfer.BlockSize + 4, TftpPacketWriter.MaxErrorPacketLength));
+        byte[] incoming = ArrayPool<byte>.Shared.Rent(AckBufferSize);
+        using var receiver = new TftpAckReceiver(socket, _stopping.Token);
+        try
+        {
+            bool sendOptionAck = transfer.AwaitsOptionAck;
+            long deadline = 0;
+            while (true)
+            {
+                if (sendOptionAck)
+                {
+                    int length = TftpPacketWriter.WriteOptionAck(packet, accepted);
+                    await socket.SendAsync(packet.AsMemory(0, length), SocketFlags.None).ConfigureAwait(false);
+                    deadline = Deadline(transfer);
+                    sendOptionAck = false;
+                }
+                var range = transfer.TakeBlocksToSend();
+                for (long block = range.First; block < range.First + range.Count; block++)
+                {
+                    int length = WriteDataPacket(packet, transfer, content, block);
+                    await socket.SendAsync(packet.AsMemory(0, length), SocketFlags.None).ConfigureAwait(false);
+                    Counters.DataSent(length - 4);
+                }
+                if (!range.IsEmpty)
+                    deadline = Deadline(transfer);
+
+                if (await receiver.ReceiveAsync(incoming.AsMemory(0, AckBufferSize), deadline).ConfigureAwait(false) is not { } received)
+                {
+                    if (transfer.OnTimeout() == TftpTimeoutOutcome.GiveUp)
+                        return false;
+                    Counters.Retransmitted();
+                    sendOptionAck = transfer.AwaitsOptionAck;
+                    deadline = Deadline(transfer);
+                    continue;
+                }
+
+                var reader = new TftpPacketReader(incoming.AsSpan(0, received));
+                if (reader.ReadAck(out ushort acked) == TftpRejection.None)
+                {
+                    if (transfer.OnAck(acked) == TftpAckOutcome.Completed)
+                        return true;
+                }
+                else if (reader.ReadOpcode(out var opcode) == TftpRejection.None && opcode == TftpOpcode.Error)
+                {
+                    return false; // the client aborted (e.g. error 8: it rejected our options)
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(packet);
+            ArrayPool<byte>.Shared.Return(incoming);
+        }
+    }
+
+    private static long Deadline(TftpTransfer transfer) =>
+        Stopwatch.GetTimestamp() + (long)(transfer.CurrentTimeout.TotalSeconds * Stopwatch.Frequency);
+
+    private static int WriteDataPacket(byte[] packet, TftpTransfer transfer, ITftpContent content, long block)
+    {
+        int header = TftpPacketWriter.WriteDataHeader(packet, TftpTransfer.WireNumber(block));
+        int length = transfer.LengthOf(block);
+        int read = content.Read(transfer.OffsetOf(block), packet.AsSpan(header, length));
+        return header + read;
+    }
+
+    /// <summary>A socket for one transfer, bound on the address the request arrived at and connected to the client.</summary>
+    private Socket? OpenTransferSocket(IPAddress localAddress, IPEndPoint client)
+    {
+        if (localAddress.Equals(IPAddress.Any) || localAddress.Equals(IPAddress.IPv6Any))
+            localAddress = client.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+        var socket = new Socket(client.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (!TryBind(socket, localAddress))
+            {
+                socket.Dispose();
+                return null;
+            }
+            socket.Connect(client);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private bool TryBind(Socket socket, IPAddress localAddress)
+    {
+        if (_options.PortRange is not { } range)
+        {
+            socket.Bind(new IPEndPoint(localAddress, 0));
+            return true;
+        }
+        int size = range.End - range.Start + 1;
+        int offset = Interlocked.Increment(ref _nextPortOffset);
+        for (int i = 0; i < size; i++)
+        {
+            int port = range.Start + (int)((uint)(offset + i) % (uint)size);
+            try
+            {
+                socket.Bind(new IPEndPoint(localAddress, port));
+                return true;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Name (for per-interface roots) and MTU (to cap blksize) of the interface a request came in on.</summary>
+    private (string? Name, int Mtu) DescribeInterface(int index)
+    {
+        if (_interfaces.TryGetValue(index, out var known))
+            return known;
+        foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+        {
+            int nicIndex, mtu;
+            try
+            {
+                var properties = nic.GetIPProperties();
+                var v4 = nic.Supports(NetworkInterfaceComponent.IPv4) ? properties.GetIPv4Properties() : null;
+                var v6 = nic.Supports(NetworkInterfaceComponent.IPv6) ? properties.GetIPv6Properties() : null;
+                nicIndex = v4?.Index ?? v6?.Index ?? -1;
+                mtu = v4?.Mtu ?? v6?.Mtu ?? 0;
+            }
+            catch (NetworkInformationException)
+            {
+                continue;
+            }
+            if (nicIndex == index)
+                return _interfaces[index] = (nic.Name, mtu > 0 ? mtu : int.MaxValue);
+        }
+        return (null, int.MaxValue); // unknown interface: no MTU cap beyond the RFC maximum
+    }
+
+    private static async Task SendErrorAsync(Socket socket, TftpErrorCode code, string message)
+    {
+        var packet = new byte[TftpPacketWriter.MaxErrorPacketLength];
+        int length = TftpPacketWriter.WriteError(packet, code, message);
+        await socket.SendAsync(packet.AsMemory(0, length), SocketFlags.None).ConfigureAwait(false);
+    }
+
+    private static async Task SendQuietlyAsync(Socket socket, ReadOnlyMemory<byte> packet, IPEndPoint client)
+    {
+        try
+        {
+            await socket.SendToAsync(packet, SocketFlags.None, client).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+        }
+    }
+}

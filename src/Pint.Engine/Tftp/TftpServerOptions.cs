@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace Pint.Engine.Tftp;
+
+/// <summary>Settings of the TFTP server (dnsmasq's enable-tftp and tftp-* options).</summary>
+public sealed class TftpServerOptions
+{
+    public const int DefaultPort = 69;
+
+    /// <summary>Where requests are received (port 69 normally; port 0 picks a free one, for tests).</summary>
+    public IReadOnlyList<IPEndPoint> ListenEndPoints { get; init; } = [new IPEndPoint(IPAddress.Any, DefaultPort)];
+
+    /// <summary>tftp-root: files are served only from under this directory.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>tftp-root=DIR,IFACE: a different root for requests arriving on the named interface.</summary>
+    public IReadOnlyDictionary<string, string> RootsByInterface { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>tftp-secure: only files owned by the user running the server.</summary>
+    public bool Secure { get; init; }
+
+    /// <summary>tftp-no-blocksize: ignore the blksize option.</summary>
+    public bool NoBlockSize { get; init; }
+
+    /// <summary>tftp-max: concurrent transfers; further requests get an ERROR packet.</summary>
+    public int MaxTransfers { get; init; } = 50;
+
+    /// <summary>tftp-port-range: local ports for transfers; null lets the OS choose.</summary>
+    public (int Start, int End)? PortRange { get; init; }
+
+    /// <summary>tftp-mtu: ceiling on the MTU used to cap blksize; null uses the receiving interface's MTU.</summary>
+    public int? Mtu { get; init; }
+
+    /// <summary>First retransmission timeout when the client did not ask for one; doubled per retry up to 5 s.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retransmissions of one window before the transfer is abandoned.</summary>
+    public int MaxRetries { get; init; } = 6;
+}

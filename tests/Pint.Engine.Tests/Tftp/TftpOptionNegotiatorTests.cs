@@ -1,0 +1,41 @@
+using System.Net.Sockets;
+using Pint.Engine.Tftp;
+using Xunit;
+
+namespace Pint.Engine.Tests.Tftp;
+
+public class TftpOptionNegotiatorTests
+{
+    [Fact]
+    public void BlockSizeIsCappedByTheMtu()
+    {
+        int max = TftpOptionNegotiator.MaxBlockSizeForMtu(1500, AddressFamily.InterNetwork);
+        Assert.Equal(1468, max);
+        var accepted = TftpOptionNegotiator.Negotiate(new TftpOptionSet(65464, null, null, null), TftpMode.Octet, 10, max, noBlockSize: false);
+        Assert.Equal(1468, accepted.BlockSize);
+        Assert.Equal(1448, TftpOptionNegotiator.MaxBlockSizeForMtu(1500, AddressFamily.InterNetworkV6));
+        Assert.Equal(65464, TftpOptionNegotiator.MaxBlockSizeForMtu(65536, AddressFamily.InterNetwork));
+    }
+
+    [Fact]
+    public void NoBlockSizeIgnoresTheRequest()
+    {
+        var accepted = TftpOptionNegotiator.Negotiate(new TftpOptionSet(1468, null, null, null), TftpMode.Octet, 10, 65464, noBlockSize: true);
+        Assert.True(accepted.IsEmpty);
+    }
+
+    [Fact]
+    public void TransferSizeIsTheFileSizeInOctetModeOnly()
+    {
+        var requested = new TftpOptionSet(null, 0, null, null);
+        Assert.Equal(123456, TftpOptionNegotiator.Negotiate(requested, TftpMode.Octet, 123456, 65464, false).TransferSize);
+        Assert.True(TftpOptionNegotiator.Negotiate(requested, TftpMode.NetAscii, 123456, 65464, false).IsEmpty);
+    }
+
+    [Fact]
+    public void TimeoutAndWindowSizeAreAcceptedAsAsked()
+    {
+        var accepted = TftpOptionNegotiator.Negotiate(new TftpOptionSet(null, null, 7, 32), TftpMode.Octet, 1, 65464, false);
+        Assert.Equal(new TftpOptionSet(null, null, 7, 32), accepted);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Pint.Engine.Tftp;
+
+namespace Pint.Engine.Tests.Tftp;
+
+/// <summary>What a download produced: the file, or the server's ERROR; plus the OACK if there was one.</summary>
+internal sealed record TftpDownload(byte[]? Data, TftpErrorCode? Error, string? ErrorMessage, TftpOptionSet? OptionAck);
+
+/// <summary>A minimal TFTP read client for socket tests (RFC 1350 + options, windowed ACKs per RFC 7440).</summary>
+internal static class TftpTestClient
+{
+    public static async Task<TftpDownload> GetAsync(IPEndPoint server, string name, TftpMode mode = TftpMode.Octet, TftpOptionSet options = default)
+    {
+        using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(server.Address, 0));
+        var buffer = new byte[70000];
+        int length = TftpPacketWriter.WriteRequest(buffer, TftpOpcode.ReadRequest, name, mode, options);
+        await socket.SendToAsync(buffer.AsMemory(0, length), server);
+
+        int blockSize = TftpOptionSet.DefaultBlockSize, window = 1, inWindow = 0;
+        ushort expected = 1;
+        TftpOptionSet? optionAck = null;
+        var data = new MemoryStream();
+        EndPoint transferId = new IPEndPoint(server.Address, 0);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(server.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0), timeout.Token);
+            transferId = received.RemoteEndPoint;
+            var reader = new TftpPacketReader(buffer.AsSpan(0, received.ReceivedBytes));
+            if (reader.ReadError(out var code, out var message) == TftpRejection.None)
+                return new TftpDownload(null, code, Encoding.UTF8.GetString(message), optionAck);
+            if (reader.ReadOptionAck(out var accepted) == TftpRejection.None)
+            {
+                optionAck = accepted;
+                blockSize = accepted.BlockSize ?? blockSize;
+                window = accepted.WindowSize ?? window;
+                await AckAsync(socket, 0, transferId);
+                continue;
+            }
+            if (reader.ReadData(out ushort block, out var payload) != TftpRejection.None)
+                throw new InvalidDataException($"unexpected packet from server: {Convert.ToHexString(buffer, 0, received.ReceivedBytes)}");
+            if (block != expected)
+            {
+                await AckAsync(socket, (ushort)(expected - 1), transferId); // out of order: ack what we have
+                inWindow = 0;
+                continue;
+            }
+            data.Write(payload);
+            expected++;
+            bool last = payload.Length < blockSize;
+            if (last || ++inWindow == window)
+            {
+                await AckAsync(socket, block, transferId);
+                inWindow = 0;
+            }
+            if (last)
+                return new TftpDownload(data.ToArray(), null, null, optionAck);
+        }
+    }
+
+    public static async Task<TftpDownload> SendRawAsync(IPEndPoint server, byte[] packet)
+    {
+        using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        await socket.SendToAsync(packet, server);
+        var buffer = new byte[1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+        new TftpPacketReader(buffer.AsSpan(0, received.ReceivedBytes)).ReadError(out var code, out var message);
+        return new TftpDownload(null, code, Encoding.UTF8.GetString(message), null);
+    }
+
+    private static async Task AckAsync(Socket socket, ushort block, EndPoint server)
+    {
+        var ack = new byte[4];
+        TftpPacketWriter.WriteAck(ack, block);
+        await socket.SendToAsync(ack, server);
+    }
+}
