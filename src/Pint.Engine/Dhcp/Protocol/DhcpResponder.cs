@@ -160,7 +160,7 @@ public sealed class DhcpResponder
     {
         var request = client.Request;
         var (destination, address, port) =
-            request.RelayAddress != 0 ? (DhcpReplyDestination.Relay, request.RelayAddress, _options.ServerPort)
+            request.RelayAddress != 0 ? (DhcpReplyDestination.Relay, request.RelayAddress, _options.RelayPort)
             : request.ClientAddress != 0 && type != DhcpMessageType.Nak ? (DhcpReplyDestination.ClientAddress, request.ClientAddress, _options.ClientPort)
             : type == DhcpMessageType.Nak || (request.Flags & 0x8000) != 0 || yourAddress == 0 ? (DhcpReplyDestination.Broadcast, uint.MaxValue, _options.ClientPort)
             : (DhcpReplyDestination.YourAddress, yourAddress, _options.ClientPort);

@@ -28,6 +28,9 @@ public sealed class DhcpServerOptions
     /// <summary>UDP port the server listens on (67; tests use a high port).</summary>
     public int ServerPort { get; init; } = 67;
 
+    /// <summary>UDP port replies to relay agents go to (67).</summary>
+    public int RelayPort { get; init; } = 67;
+
     /// <summary>UDP port replies go to (68).</summary>
     public int ClientPort { get; init; } = 68;
 
