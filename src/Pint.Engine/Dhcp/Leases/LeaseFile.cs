@@ -62,7 +62,9 @@ public static class LeaseFile
                     "incomplete last line (no newline; torn write?) ignored"));
                 break;
             }
-            if (duidLine is not null)
+            // Like dnsmasq, the address field decides the family per line, so DHCPv4 records appended
+            // after the DHCPv6 section still read as DHCPv4.
+            if (duidLine is not null && !HasIPv4AddressField(line))
             {
                 dhcp6Lines.Add(line.ToString());
                 continue;
@@ -79,6 +81,13 @@ public static class LeaseFile
         }
         var leases = byAddress.Values.OrderBy(v => v.Order).Select(v => v.Lease).ToArray();
         return new LeaseFileReadResult(leases, diagnostics, duidLine, dhcp6Lines);
+    }
+
+    private static bool HasIPv4AddressField(ReadOnlySpan<char> line)
+    {
+        Span<Range> fields = stackalloc Range[4];
+        var count = line.Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries);
+        return count >= 3 && line[fields[2]].Contains('.') && !line[fields[2]].Contains(':');
     }
 
     /// <summary>Parses one DHCPv4 lease line; on failure <paramref name="error"/> says which field is wrong.</summary>

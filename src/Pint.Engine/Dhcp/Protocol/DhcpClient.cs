@@ -1,0 +1,74 @@
+using Pint.Engine.Dhcp.Leases;
+
+namespace Pint.Engine.Dhcp.Protocol;
+
+/// <summary>
+/// One client as seen during one exchange: its request, the network it is on (the relay's if relayed, else the
+/// receiving interface's), its <c>dhcp-host</c> reservation, its tags and its current lease.
+/// </summary>
+internal sealed class DhcpClient
+{
+    private const int DefaultRelayPrefixLength = 24;
+
+    public DhcpClient(DhcpRequest request, DhcpReceiveContext context, DhcpServerOptions options, LeaseStore leases, DateTimeOffset now)
+    {
+        Request = request;
+        Context = context;
+        IsRelayed = request.RelayAddress != 0;
+        NetworkAddress = IsRelayed ? request.RelayAddress : context.AddressValue;
+
+        Host = options.Hosts.FirstOrDefault(h => h.ClientId is not null && h.Matches(request.HardwareType, request.ClientHardwareAddress, request.ClientId))
+            ?? options.Hosts.FirstOrDefault(h => h.Matches(request.HardwareType, request.ClientHardwareAddress, request.ClientId));
+
+        Tags.Add(context.InterfaceName);
+        if (Host is not null)
+        {
+            Tags.Add("known");
+            foreach (var tag in Host.SetTags ?? []) Tags.Add(tag);
+        }
+        foreach (var rule in options.Matches)
+            if (request.TryGetOption(rule.OptionCode, out var value) && rule.Matches(value))
+                Tags.Add(rule.SetTag);
+
+        Ranges = options.Ranges.Where(r => IsOnNetwork(r) && Tags.Satisfies(r.RequiredTags)).ToArray();
+        CurrentLease = FindLease(leases, now);
+    }
+
+    public DhcpRequest Request { get; }
+    public DhcpReceiveContext Context { get; }
+    public bool IsRelayed { get; }
+    /// <summary>An address on the client's network: giaddr when relayed, else our interface address.</summary>
+    public uint NetworkAddress { get; }
+    public DhcpHostReservation? Host { get; }
+    public DhcpTags Tags { get; } = new();
+    /// <summary>The ranges on the client's network whose tags the client satisfies.</summary>
+    public IReadOnlyList<DhcpRange> Ranges { get; }
+    /// <summary>The client's unexpired lease on any network, or null.</summary>
+    public DhcpLease? CurrentLease { get; }
+
+    public uint MaskOf(DhcpRange range) =>
+        range.Netmask is { } mask ? Ipv4.ToValue(mask) : IsRelayed ? Ipv4.MaskOf(DefaultRelayPrefixLength) : Context.Mask;
+
+    private bool IsOnNetwork(DhcpRange range)
+    {
+        var mask = MaskOf(range);
+        return (range.StartValue & mask) == (NetworkAddress & mask);
+    }
+
+    /// <summary>The range on the client's network containing <paramref name="address"/> (any range, static included, for reservations).</summary>
+    public DhcpRange? RangeFor(uint address) =>
+        Ranges.FirstOrDefault(r => r.Contains(address)) ?? Ranges.FirstOrDefault(r => (address & MaskOf(r)) == (r.StartValue & MaskOf(r)));
+
+    /// <summary>Whether <paramref name="lease"/> belongs to this client: same client-id, or same hardware address when either lacks one.</summary>
+    public bool Owns(DhcpLease lease) =>
+        Request.ClientId is not null && lease.ClientId is not null
+            ? string.Equals(lease.ClientId, Request.ClientId, StringComparison.OrdinalIgnoreCase)
+            : string.Equals(lease.HardwareAddress, Request.HardwareAddressText, StringComparison.OrdinalIgnoreCase);
+
+    private DhcpLease? FindLease(LeaseStore leases, DateTimeOffset now)
+    {
+        var lease = Request.ClientId is { } id ? leases.FindByClientId(id) : null;
+        lease ??= leases.FindByHardwareAddress(Request.HardwareAddressText).FirstOrDefault(Owns);
+        return lease is null || lease.IsExpiredAt(now) ? null : lease;
+    }
+}

@@ -1,0 +1,38 @@
+namespace Pint.Engine.Dhcp.Protocol;
+
+/// <summary>Everything the DHCP server needs from the configuration; the config layer fills it.</summary>
+public sealed class DhcpServerOptions
+{
+    public IReadOnlyList<DhcpRange> Ranges { get; init; } = [];
+    public IReadOnlyList<DhcpHostReservation> Hosts { get; init; } = [];
+    public IReadOnlyList<DhcpOptionSetting> Options { get; init; } = [];
+    public IReadOnlyList<DhcpMatchRule> Matches { get; init; } = [];
+    public IReadOnlyList<DhcpTagIf> TagIfs { get; init; } = [];
+    public IReadOnlyList<DhcpBoot> Boots { get; init; } = [];
+
+    /// <summary><c>dhcp-authoritative</c>: NAK requests for addresses we do not know, and lease unknown clients their INIT-REBOOT address.</summary>
+    public bool Authoritative { get; init; }
+
+    /// <summary><c>dhcp-lease-max</c> (dnsmasq's default is 1000).</summary>
+    public int LeaseMax { get; init; } = 1000;
+
+    /// <summary><c>domain</c>: sent as option 15 and used to qualify lease names for DNS.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Whether our DNS server runs, so option 6 defaults to the interface address.</summary>
+    public bool DnsEnabled { get; init; } = true;
+
+    /// <summary>How long a declined address is withheld (dnsmasq: 10 minutes).</summary>
+    public TimeSpan DeclineHoldTime { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>UDP port the server listens on (67; tests use a high port).</summary>
+    public int ServerPort { get; init; } = 67;
+
+    /// <summary>UDP port replies to relay agents go to (67).</summary>
+    public int RelayPort { get; init; } = 67;
+
+    /// <summary>UDP port replies go to (68).</summary>
+    public int ClientPort { get; init; } = 68;
+
+    internal static readonly TimeSpan DefaultLeaseTime = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,170 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using Pint.Engine.Dhcp.Leases;
+using Pint.Engine.Dhcp.Protocol;
+using Pint.Engine.Dhcp.Wire;
+
+namespace Pint.Engine.Dhcp.Server;
+
+/// <summary>
+/// The DHCPv4 server: owns the UDP socket, learns which interface each request came in on (IP_PKTINFO),
+/// hands the request to <see cref="DhcpResponder"/>, commits the lease durably, and only then sends the reply
+/// out of the same interface. Exchanges waiting for the disk do not hold up the receive loop, so their
+/// commits share fsyncs (see <see cref="LeaseStore"/>).
+/// </summary>
+public sealed class DhcpServer : IAsyncDisposable
+{
+    private const int IpUnicastInterface = 50; // Linux IP_UNICAST_IF: pick the outgoing interface, broadcasts included
+    private static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(10);
+
+    private readonly DhcpServerOptions _options;
+    private readonly LeaseStore _leases;
+    private readonly ILeaseNameSink? _names;
+    private readonly TimeProvider _time;
+    private readonly DhcpResponder _responder;
+    private readonly InterfaceResolver _interfaces = new();
+    private readonly Socket _socket;
+    private readonly Lock _sendGate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+    private DateTimeOffset _nextExpiry;
+
+    /// <param name="bindAddress">Address to listen on; <see cref="IPAddress.Any"/> for a real server, 127.0.0.1 in tests.</param>
+    public DhcpServer(DhcpServerOptions options, LeaseStore leases, ILeaseNameSink? names = null, IPAddress? bindAddress = null, TimeProvider? time = null)
+    {
+        _options = options;
+        _leases = leases;
+        _names = names;
+        _time = time ?? TimeProvider.System;
+        _responder = new DhcpResponder(options, leases);
+        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
+        _socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
+        _socket.Bind(new IPEndPoint(bindAddress ?? IPAddress.Any, options.ServerPort));
+    }
+
+    public DhcpServerCounters Counters { get; } = new();
+
+    /// <summary>The bound address and port (the port is chosen by the system when the options say 0).</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>Starts receiving; returns at once.</summary>
+    public void Start() => _loop ??= Task.Run(() => ReceiveLoopAsync(_stop.Token));
+
+    private async Task ReceiveLoopAsync(CancellationToken stop)
+    {
+        var buffer = new byte[2048];
+        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+        while (!stop.IsCancellationRequested)
+        {
+            SocketReceiveMessageFromResult received;
+            try
+            {
+                received = await _socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, any, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) { return; }
+            catch (ObjectDisposedException) { return; }
+            catch (SocketException) { continue; } // e.g. ICMP port unreachable reported on a later receive
+
+            try
+            {
+                Handle(buffer.AsSpan(0, received.ReceivedBytes), received.PacketInformation);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A request must never take the server down; count it and go on.
+                Counters.CountMalformed();
+            }
+        }
+    }
+
+    private void Handle(ReadOnlySpan<byte> packet, IPPacketInformation arrival)
+    {
+        if (!DhcpPacketReader.TryRead(packet, out var request, out _) || !request.IsRequest)
+        {
+            Counters.CountMalformed();
+            return;
+        }
+        Counters.CountReceived(request.MessageType);
+        var now = _time.GetUtcNow();
+        ExpireLeases(now);
+        var context = _interfaces.Resolve(arrival.Interface);
+        var decision = context is null ? DhcpDecision.Drop("no IPv4 address on the receiving interface") : _responder.Respond(packet, context, now);
+        if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
+        {
+            Counters.CountUnanswered();
+            return;
+        }
+        // Started here, not awaited: the memory side of the commit happens before the next packet is handled,
+        // while the disk side joins the next group commit.
+        _ = CompleteAsync(decision, context!, arrival.Interface);
+    }
+
+    private async Task CompleteAsync(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex)
+    {
+        bool sendable;
+        try
+        {
+            sendable = await DhcpDecisionEffects.ApplyAsync(decision, _leases, _names, _options.Domain).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            sendable = decision.LeaseToCommit is null; // a failed RELEASE write does not stop a reply; there is none
+        }
+        if (!sendable)
+        {
+            Counters.CountCommitFailure();
+            return;
+        }
+        if (decision.Reply is not null) Send(decision, context, interfaceIndex);
+    }
+
+    private void Send(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex)
+    {
+        var destination = decision.DestinationAddress!;
+        if (decision.Destination == DhcpReplyDestination.YourAddress
+            && (context.InterfaceName is null || !ArpTable.TrySet(_socket, destination, decision.ClientHardwareAddress, context.InterfaceName)))
+        {
+            destination = IPAddress.Broadcast; // cannot reach a client without an address by unicast: broadcast instead
+        }
+        try
+        {
+            lock (_sendGate)
+            {
+                if (OperatingSystem.IsLinux() && interfaceIndex > 0 && decision.Destination != DhcpReplyDestination.Relay)
+                    SetOutgoingInterface(interfaceIndex);
+                _socket.SendTo(decision.Reply, new IPEndPoint(destination, decision.DestinationPort));
+            }
+            Counters.CountSent(decision.ReplyType!.Value);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            Counters.CountSendFailure();
+        }
+    }
+
+    private void SetOutgoingInterface(int interfaceIndex)
+    {
+        Span<byte> index = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(index, interfaceIndex); // network order, as Linux expects for IP_UNICAST_IF
+        _socket.SetRawSocketOption((int)SocketOptionLevel.IP, IpUnicastInterface, index);
+    }
+
+    private void ExpireLeases(DateTimeOffset now)
+    {
+        if (now < _nextExpiry) return;
+        _nextExpiry = now + ExpiryInterval;
+        foreach (var lease in _leases.Expire(now))
+            if (lease.HostName is { } name) _names?.Remove(DhcpDecisionEffects.Qualify(name, _options.Domain));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _socket.Dispose();
+        if (_loop is not null) await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

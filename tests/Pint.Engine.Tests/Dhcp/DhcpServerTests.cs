@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using Pint.Engine.Dhcp.Leases;
+using Pint.Engine.Dhcp.Protocol;
+using Pint.Engine.Dhcp.Server;
+using Pint.Engine.Dhcp.Wire;
+using Xunit;
+
+namespace Pint.Engine.Tests.Dhcp;
+
+/// <summary>
+/// The server over real sockets, on loopback only: the test plays a relay agent (giaddr 127.0.0.1) so every
+/// reply is unicast back to it and nothing is ever broadcast.
+/// </summary>
+public sealed class DhcpServerTests : IAsyncLifetime
+{
+    private static readonly IPAddress Loopback = IPAddress.Loopback;
+    private readonly string _directory = DhcpTestTools.TempDirectory();
+    private readonly UdpClient _relay = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private LeaseStore _leases = null!;
+    private DhcpServer _server = null!;
+
+    private string LeasePath => Path.Combine(_directory, "dnsmasq.leases");
+
+    public Task InitializeAsync()
+    {
+        var port = ((IPEndPoint)_relay.Client.LocalEndPoint!).Port;
+        var options = new DhcpServerOptions
+        {
+            ServerPort = 0,
+            RelayPort = port,
+            ClientPort = port,
+            Ranges = [new DhcpRange(IPAddress.Parse("127.0.0.100"), IPAddress.Parse("127.0.0.150"), IPAddress.Parse("255.255.255.0"))],
+        };
+        _leases = LeaseStore.Open(LeasePath, DateTimeOffset.UtcNow);
+        _server = new DhcpServer(options, _leases, bindAddress: Loopback);
+        _server.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _leases.DisposeAsync();
+        _relay.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<DhcpTestReply> Ask(byte[] packet)
+    {
+        await _relay.SendAsync(packet, _server.LocalEndPoint);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var answer = await _relay.ReceiveAsync(timeout.Token);
+        return DhcpTestReply.Read(answer.Buffer);
+    }
+
+    [Fact]
+    public async Task DoraOverUdp_LeaseIsOnDiskWhenTheAckArrives()
+    {
+        var client = new DhcpTestPackets("52:54:00:aa:bb:02") { RelayAddress = Loopback, HostName = "laptop" };
+
+        var offer = await Ask(client.Discover());
+        Assert.Equal(DhcpMessageType.Offer, offer.Type);
+        Assert.Equal(IPAddress.Parse("127.0.0.135"), offer.YourAddress);
+
+        var ack = await Ask(client.Select(offer.YourAddress, offer.AddressOption(DhcpOptionCode.ServerIdentifier)!));
+        Assert.Equal(DhcpMessageType.Ack, ack.Type);
+
+        var onDisk = LeaseFile.Read(LeasePath).Leases.Single();
+        Assert.Equal(offer.YourAddress, onDisk.Address);
+        Assert.Equal("laptop", onDisk.HostName);
+        Assert.Equal(1, _server.Counters.Received(DhcpMessageType.Discover));
+        Assert.Equal(1, _server.Counters.Acks);
+    }
+
+    [Fact]
+    public async Task GarbageIsCountedAndTheServerKeepsAnswering()
+    {
+        await _relay.SendAsync(new byte[] { 1, 2, 3 }, _server.LocalEndPoint);
+        await _relay.SendAsync(new byte[600], _server.LocalEndPoint);
+
+        var offer = await Ask(new DhcpTestPackets("52:54:00:00:00:01") { RelayAddress = Loopback }.Discover());
+
+        Assert.Equal(DhcpMessageType.Offer, offer.Type);
+        Assert.Equal(2, _server.Counters.Malformed);
+    }
+
+    [Fact]
+    public async Task InformIsAnsweredAtTheClientAddress()
+    {
+        var ack = await Ask(new DhcpTestPackets("52:54:00:00:00:01").Inform(Loopback));
+
+        Assert.Equal(DhcpMessageType.Ack, ack.Type);
+        Assert.Equal(Loopback, ack.AddressOption(DhcpOptionCode.ServerIdentifier));
+    }
+}
