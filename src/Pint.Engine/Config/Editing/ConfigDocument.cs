@@ -111,6 +111,8 @@ public sealed class ConfigDocument
 
     internal bool Contains(ConfigLine line) => _lines.Contains(line);
 
+    internal void MarkSaved() => IsModified = false;
+
     private int IndexOf(ConfigLine line)
     {
         var index = _lines.IndexOf(line);

@@ -113,7 +113,8 @@ internal static class DnsRecordParsers
     {
         var fields = line.Fields();
         if (fields.Length > 2) { line.Error("too many fields: expected name[,target]"); return; }
-        if (!AllNames(line, fields)) return;
+        // Only the owner name is checked: DNS-SD targets ("New Employee Page._http._tcp...") hold spaces legitimately.
+        if (!AllNames(line, fields.Take(1))) return;
         config.Dns.PtrList.Add(new PtrRecord(fields[0], fields.Length > 1 ? fields[1] : null, line.Source));
     }
 
