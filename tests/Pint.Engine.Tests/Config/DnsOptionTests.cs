@@ -156,7 +156,8 @@ public class DnsOptionTests
             ptr-record=_http._tcp.dns-sd-services,"New Employee Page._http._tcp.dns-sd-services"
             ptr-record=10.1.168.192.in-addr.arpa
             """).Dns;
-        Assert.Equal((["www", "web"], "server.lan", (int?)null), (dns.Cnames[0].Aliases.ToArray(), dns.Cnames[0].Target, dns.Cnames[0].Ttl));
+        Assert.Equal(["www", "web"], dns.Cnames[0].Aliases);
+        Assert.Equal(("server.lan", (int?)null), (dns.Cnames[0].Target, dns.Cnames[0].Ttl));
         Assert.Equal(600, dns.Cnames[1].Ttl);
         Assert.Equal((null, 1), (dns.MxRecords[0].Target, dns.MxRecords[0].Preference));
         Assert.Equal(("mail.example.test", 10), (dns.MxRecords[1].Target, dns.MxRecords[1].Preference));

@@ -12,8 +12,11 @@ internal sealed class OptionLine(string option, string? value, ConfigSource sour
     public ConfigSource Source { get; } = source;
     public bool Failed { get; private set; }
 
-    /// <summary>The value split at commas, each field trimmed (dnsmasq ignores spaces around commas).</summary>
-    public string[] Fields() => Value is null ? [] : Value.Split(',', StringSplitOptions.TrimEntries);
+    /// <summary>
+    /// The value split at commas, spaces around each field removed (dnsmasq ignores them). Only spaces: a quoted
+    /// newline or tab is data.
+    /// </summary>
+    public string[] Fields() => Value is null ? [] : Value.Split(',').Select(f => f.Trim(' ')).ToArray();
 
     public void Error(string message)
     {
