@@ -135,12 +135,12 @@ public class DhcpOptionTests
     [InlineData("dhcp-option=300,1", "bad option '300'")]
     [InlineData("dhcp-option=option6:dns-server,[::1]", "DHCPv6 options are not supported yet")]
     [InlineData("dhcp-option=tag:x", "missing option number")]
-    [InlineData("dhcp-match=option:router", "expected set:tag first")]
+    [InlineData("dhcp-match=option:router", "expected set:tag first, found 'option:router'")]
     [InlineData("dhcp-match=set:x", "missing option number")]
     [InlineData("tag-if=tag:a", "missing set:tag")]
     [InlineData("tag-if=set:a,bogus", "bad field 'bogus'")]
     [InlineData("dhcp-boot=tag:x", "missing boot file name")]
-    [InlineData("dhcp-boot=pxelinux.0,server,not-an-ip", "bad server address 'not-an-ip'")]
+    [InlineData("dhcp-boot=pxelinux.0,server,not an ip", "bad server address 'not an ip'")]
     [InlineData("dhcp-lease-max=many", "bad number 'many'")]
     public void Option_match_tag_boot_errors(string line, string wording) => ConfigAssert.SingleError(line, wording);
 

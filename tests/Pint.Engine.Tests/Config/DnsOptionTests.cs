@@ -181,7 +181,6 @@ public class DnsOptionTests
     [InlineData("listen-address=localhost", "bad address 'localhost'")]
     [InlineData("log-queries=loud", "bad value 'loud'")]
     [InlineData("no-resolv=yes", "is a flag and takes no value")]
-    [InlineData("port=", "missing value")]
     public void Record_and_scalar_errors(string line, string wording) => ConfigAssert.SingleError(line, wording);
 
     [Fact]
@@ -196,4 +195,24 @@ public class DnsOptionTests
 
     [Fact]
     public void Repeating_a_flag_is_harmless_as_in_dnsmasq() => ConfigAssert.Clean("no-resolv\nno-resolv");
+
+    [Fact]
+    public void Empty_value_is_a_warning_and_the_line_is_ignored()
+    {
+        // dnsmasq --test accepts "interface=" (its example config has it); Pint does too, but says it did nothing.
+        var result = ConfigAssert.Load("interface=\nlocal-ttl=");
+        Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal([1, 2], result.Diagnostics.Select(d => d.Line));
+        Assert.Contains("empty value: option 'interface' is ignored", result.Diagnostics[0].Message);
+        Assert.Empty(result.Config.Dns.Interfaces);
+        // ... but rejects "listen-address=", and so does Pint.
+        ConfigAssert.SingleError("listen-address=", "missing value: option 'listen-address' needs a value");
+    }
+
+    [Fact]
+    public void Domain_range_form()
+    {
+        var domain = Assert.Single(ConfigAssert.Clean("domain=reserved.test,192.168.3.100,192.168.3.200").Dns.Domains);
+        Assert.Equal((IPAddress.Parse("192.168.3.100"), IPAddress.Parse("192.168.3.200")), (domain.Subnet, domain.RangeEnd));
+    }
 }

@@ -203,11 +203,28 @@ public static class DnsmasqOptionCatalog
     private static readonly FrozenDictionary<string, OptionInfo> ByName =
         All.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
 
+    // Options with a required value that dnsmasq --test still accepts as "option=" (observed one by one).
+    private static readonly FrozenSet<string> EmptyValueAccepted = new[]
+    {
+        "add-cpe-id", "addn-hosts", "address", "auth-sec-servers", "auth-server", "auth-soa", "auth-ttl", "auth-zone",
+        "cache-rr", "cache-size", "conf-dir", "conf-script", "dhcp-boot", "dhcp-host", "dhcp-hostsdir",
+        "dhcp-hostsfile", "dhcp-ignore", "dhcp-lease-max", "dhcp-option", "dhcp-option-force", "dhcp-optsdir",
+        "dhcp-optsfile", "dhcp-pxe-vendor", "dhcp-reply-delay", "dhcp-script", "dhcp-scriptuser", "dhcp-ttl",
+        "dns-forward-max", "dnssec-limits", "dnssec-timestamp", "domain", "dumpfile", "dumpmask", "edns-packet-max",
+        "except-interface", "filter-rr", "hostsdir", "interface", "local", "local-ttl", "max-cache-ttl", "max-port",
+        "max-ttl", "min-cache-ttl", "min-port", "mx-host", "mx-target", "neg-ttl", "no-dhcp-interface",
+        "no-dhcpv4-interface", "no-dhcpv6-interface", "port", "ptr-record", "pxe-prompt", "query-port", "ra-param",
+        "rebind-domain-ok", "server", "servers-file", "srv-host", "tftp-max", "tftp-mtu", "tftp-root", "txt-record",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>All options, sorted by name.</summary>
     public static IReadOnlyList<OptionInfo> Options => All;
 
     /// <summary>Looks an option up by its exact (case-sensitive, as in dnsmasq) name.</summary>
     public static OptionInfo? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>True when dnsmasq accepts <c>option=</c> with nothing after it although the option needs a value.</summary>
+    public static bool AcceptsEmptyValue(string name) => EmptyValueAccepted.Contains(name);
 
     /// <summary>
     /// The implemented option closest to <paramref name="name"/> by edit distance, for "did you mean" hints;

@@ -86,9 +86,16 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             Add(source, name, DiagnosticSeverity.Error, $"option '{name}' is a flag and takes no value, but '={value}' was given");
             return;
         }
-        if (info.Arity == OptionArity.Required && string.IsNullOrEmpty(value))
+        if (info.Arity == OptionArity.Required && (value is null || (value.Length == 0 && !DnsmasqOptionCatalog.AcceptsEmptyValue(name))))
         {
             Add(source, name, DiagnosticSeverity.Error, $"missing value: option '{name}' needs a value ({name}=...)");
+            return;
+        }
+        if (info.Arity == OptionArity.Required && value.Length == 0)
+        {
+            // dnsmasq accepts "interface=" or "local-ttl=" (its example config has both) and reads nothing useful from
+            // them; Pint ignores the line rather than guess, and says so.
+            Add(source, name, DiagnosticSeverity.Warning, $"empty value: option '{name}' is ignored");
             return;
         }
         if (!info.Repeatable)

@@ -15,12 +15,14 @@ internal static class DhcpBootParser
         if (rest.Length > 3) { line.Error("too many fields: expected [tag:x,]filename[,servername[,server address]]"); return; }
 
         IPAddress? server = null;
-        if (rest.Length == 3 && !ValueParser.TryIPv4(rest[2], out server!))
+        string? serverAddressName = null;
+        if (rest.Length == 3)
         {
-            line.Error($"bad server address '{rest[2]}'");
-            return;
+            if (ValueParser.TryIPv4(rest[2], out var address)) server = address;
+            else if (ValueParser.IsDomainName(rest[2])) serverAddressName = rest[2];
+            else { line.Error($"bad server address '{rest[2]}': expected an IPv4 address or a host name"); return; }
         }
         var serverName = rest.Length > 1 && rest[1].Length > 0 ? rest[1] : null;
-        config.Dhcp.BootList.Add(new DhcpBoot(rest[0], serverName, server, tags, line.Source));
+        config.Dhcp.BootList.Add(new DhcpBoot(rest[0], serverName, server, tags, line.Source) { ServerAddressName = serverAddressName });
     }
 }

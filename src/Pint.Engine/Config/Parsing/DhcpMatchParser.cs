@@ -1,20 +1,17 @@
 namespace Pint.Engine.Config;
 
-/// <summary>Parses <c>set:tag,[option:]number|name|vi-encap:n[,value]</c>.</summary>
+/// <summary>Parses <c>set:tag,[option:]number|name|vi-encap:n[,value]</c> (and the old <c>tag,...</c> form).</summary>
 internal static class DhcpMatchParser
 {
     public static void Parse(OptionLine line, PintConfig config)
     {
         var fields = line.Fields();
-        if (!TagList.IsSet(fields[0]) && !fields[0].StartsWith("net:", StringComparison.Ordinal))
-        {
-            line.Error($"expected set:tag first, found '{fields[0]}'");
-            return;
-        }
+        // dnsmasq still accepts the pre-2.50 form whose first field is the bare tag name ("dhcp-match=peecees,...").
+        var setTag = TagList.IsSet(fields[0]) || fields[0].StartsWith("net:", StringComparison.Ordinal) ? fields[0][4..] : fields[0];
+        if (setTag.Length == 0 || setTag.Contains(':')) { line.Error($"expected set:tag first, found '{fields[0]}'"); return; }
         if (fields.Length < 2) { line.Error("missing option number or option:name after the tag"); return; }
         if (fields.Length > 3) { line.Error("too many fields: expected set:tag,option[,value]"); return; }
 
-        var setTag = fields[0][4..];
         var value = fields.Length == 3 ? fields[2] : null;
         if (fields[1].StartsWith("vi-encap:", StringComparison.Ordinal))
         {
