@@ -1,0 +1,8 @@
+namespace Pint.Engine.Config;
+
+public enum ConfigChangeKind
+{
+    Add,
+    Replace,
+    Remove,
+}

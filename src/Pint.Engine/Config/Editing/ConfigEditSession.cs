@@ -1,0 +1,176 @@
+namespace Pint.Engine.Config;
+
+/// <summary>
+/// A transaction over a config file and the files it includes (<c>conf-file</c>, <c>conf-dir</c>), for cmdlets that
+/// change configs. It holds an exclusive cross-process lock from <see cref="Open"/> to <see cref="Dispose"/> and reads
+/// the files under that lock, so two sessions never lose each other's edits. Untouched lines stay byte-identical;
+/// new lines are written as <c>option=value</c> in the file's own newline style.
+/// </summary>
+public sealed class ConfigEditSession : IDisposable
+{
+    private static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ConfigFileLock _lock;
+    private readonly ConfigDocument _main;
+    private readonly Dictionary<string, ConfigDocument?> _documents = new(StringComparer.Ordinal);
+    private readonly List<ConfigChange> _changes = [];
+    private bool _disposed;
+
+    private ConfigEditSession(string path, ConfigFileLock fileLock)
+    {
+        ConfigPath = path;
+        _lock = fileLock;
+        _main = File.Exists(path) ? ConfigDocument.Load(path) : ConfigDocument.Parse("", path);
+        _documents[path] = _main;
+    }
+
+    /// <summary>The full path of the main config file.</summary>
+    public string ConfigPath { get; }
+
+    /// <summary>
+    /// Takes the lock (waiting up to <paramref name="lockTimeout"/>, default 30 s) and reads the config. A config that
+    /// does not exist yet is created by <see cref="Commit"/>; its folder is created now, to hold the lock file.
+    /// </summary>
+    /// <exception cref="TimeoutException">Another session kept the lock for the whole timeout.</exception>
+    public static ConfigEditSession Open(string configPath, TimeSpan? lockTimeout = null)
+    {
+        var path = Path.GetFullPath(configPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var fileLock = ConfigFileLock.Acquire(path, lockTimeout ?? DefaultLockTimeout);
+        try
+        {
+            return new ConfigEditSession(path, fileLock);
+        }
+        catch
+        {
+            fileLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Pending edits in the order they were made (for -WhatIf).</summary>
+    public IReadOnlyList<ConfigChange> PendingChanges => _changes;
+
+    /// <summary>The main file as it stands with the pending edits.</summary>
+    public ConfigDocument MainDocument => _main;
+
+    /// <summary>Every active line with this option, across the main file and its includes, in dnsmasq's load order.</summary>
+    public IEnumerable<ConfigEntry> Entries(string option)
+    {
+        ThrowIfDisposed();
+        return LoadOrder(_main, []).Where(e => e.Option == option).ToList();
+    }
+
+    /// <summary>Every active option line in load order.</summary>
+    public IEnumerable<ConfigEntry> AllEntries()
+    {
+        ThrowIfDisposed();
+        return LoadOrder(_main, []).ToList();
+    }
+
+    /// <summary>Rewrites the entry's line as <c>option=newValue</c>, keeping its indentation and inline comment.</summary>
+    public void Replace(ConfigEntry entry, string? newValue)
+    {
+        CheckOwned(entry);
+        var newText = entry.Line.Indent + ConfigValue.FormatLine(entry.Option, newValue) + entry.Line.TrailingComment;
+        _changes.Add(new ConfigChange(entry.Document.FileName, entry.Line.Number, ConfigChangeKind.Replace, entry.Line.RawText, newText));
+        entry.Document.ReplaceLine(entry.Line, newText);
+    }
+
+    public void Remove(ConfigEntry entry)
+    {
+        CheckOwned(entry);
+        _changes.Add(new ConfigChange(entry.Document.FileName, entry.Line.Number, ConfigChangeKind.Remove, entry.Line.RawText, null));
+        entry.Document.RemoveLine(entry.Line);
+    }
+
+    /// <summary>Appends <c>option[=value]</c> to the end of the main file.</summary>
+    public ConfigEntry Append(string option, string? value)
+    {
+        ThrowIfDisposed();
+        if (option.Length == 0 || option.Any(c => char.IsWhiteSpace(c) || c is '=' or '#' or '"'))
+            throw new ArgumentException($"'{option}' is not an option name", nameof(option));
+        var text = ConfigValue.FormatLine(option, value);
+        var line = _main.AppendLine(text);
+        _changes.Add(new ConfigChange(_main.FileName, line.Number, ConfigChangeKind.Add, null, text));
+        return new ConfigEntry(_main, line);
+    }
+
+    /// <summary>Writes every changed file atomically (temp file, fsync, rename). The lock stays held.</summary>
+    public void Commit()
+    {
+        ThrowIfDisposed();
+        foreach (var document in _documents.Values)
+        {
+            if (document is null || !document.IsModified) continue;
+            AtomicFile.Write(document.FileName, document.ToBytes());
+            document.MarkSaved();
+        }
+        _changes.Clear();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _lock.Dispose();
+    }
+
+    private IEnumerable<ConfigEntry> LoadOrder(ConfigDocument document, List<string> stack)
+    {
+        stack.Add(document.FileName);
+        foreach (var line in document.Lines)
+        {
+            if (!line.IsOption) continue;
+            yield return new ConfigEntry(document, line);
+            foreach (var included in IncludedFiles(line))
+            {
+                if (stack.Contains(included)) continue; // a cycle; the loader reports it
+                var child = Document(included);
+                if (child is null) continue;
+                foreach (var entry in LoadOrder(child, stack)) yield return entry;
+            }
+        }
+        stack.RemoveAt(stack.Count - 1);
+    }
+
+    private static IEnumerable<string> IncludedFiles(ConfigLine line)
+    {
+        if (string.IsNullOrEmpty(line.Value)) return [];
+        if (line.Option == "conf-file") return [Path.GetFullPath(line.Value)];
+        if (line.Option != "conf-dir") return [];
+        var fields = line.Value.Split(',', StringSplitOptions.TrimEntries);
+        try
+        {
+            return ConfDirectory.ListFiles(Path.GetFullPath(fields[0]), fields.Skip(1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private ConfigDocument? Document(string path)
+    {
+        if (_documents.TryGetValue(path, out var document)) return document;
+        try
+        {
+            document = ConfigDocument.Load(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            document = null; // missing includes have nothing to edit; the loader reports them
+        }
+        _documents[path] = document;
+        return document;
+    }
+
+    private void CheckOwned(ConfigEntry entry)
+    {
+        ThrowIfDisposed();
+        if (!_documents.TryGetValue(entry.Document.FileName, out var document) || !ReferenceEquals(document, entry.Document) || !document.Contains(entry.Line))
+            throw new InvalidOperationException($"{entry.Source} is not a current line of this session (was it removed or replaced already?)");
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}

@@ -1,0 +1,211 @@
+namespace Pint.Engine.Config;
+
+/// <summary>The state of one load: the config being built, findings, files read, and the include stack.</summary>
+internal sealed class ConfigLoadRun(ConfigLoadOptions options)
+{
+    // dnsmasq has no limit, but a chain this deep is a mistake; the cycle check catches loops before this.
+    private const int MaxIncludeDepth = 16;
+
+    private readonly PintConfig _config = new();
+    private readonly List<ConfigDiagnostic> _diagnostics = [];
+    private readonly List<string> _files = [];
+    private readonly List<string> _includeStack = [];
+    private readonly Dictionary<string, ConfigSource> _singleUse = new(StringComparer.Ordinal);
+    private readonly List<(string Path, ConfigSource Source)> _hostsFiles = [];
+    private readonly string _workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
+
+    public string Resolve(string path) => Path.GetFullPath(path, _workingDirectory);
+
+    public void LoadFile(string path, ConfigSource? includedFrom)
+    {
+        var stackIndex = _includeStack.IndexOf(path);
+        if (stackIndex >= 0)
+        {
+            var chain = string.Join(" -> ", _includeStack.Skip(stackIndex).Append(path));
+            Report(includedFrom, DiagnosticSeverity.Error, $"include cycle: {chain}", path);
+            return;
+        }
+        if (_includeStack.Count >= MaxIncludeDepth)
+        {
+            Report(includedFrom, DiagnosticSeverity.Error, $"includes nested more than {MaxIncludeDepth} deep", path);
+            return;
+        }
+
+        ConfigDocument document;
+        try
+        {
+            document = ConfigDocument.Load(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Report(includedFrom, DiagnosticSeverity.Error, $"cannot read '{path}': {Describe(e)}", path);
+            return;
+        }
+        LoadDocument(document);
+    }
+
+    public void LoadDocument(ConfigDocument document)
+    {
+        _files.Add(document.FileName);
+        _includeStack.Add(document.FileName);
+        foreach (var line in document.Lines)
+        {
+            var source = new ConfigSource(document.FileName, line.Number);
+            switch (line.Kind)
+            {
+                case ConfigLineKind.Option:
+                    HandleOption(line.Option!, line.Value, source);
+                    break;
+                case ConfigLineKind.Malformed:
+                    _diagnostics.Add(new ConfigDiagnostic(source, line.Option, DiagnosticSeverity.Error, line.Error!));
+                    break;
+            }
+        }
+        _includeStack.RemoveAt(_includeStack.Count - 1);
+    }
+
+    public ConfigLoadResult Finish()
+    {
+        if (options.ReadHostsFiles) ReadHostsFiles();
+        return new ConfigLoadResult(_config, _diagnostics, _files);
+    }
+
+    private void HandleOption(string name, string? value, ConfigSource source)
+    {
+        var info = DnsmasqOptionCatalog.Find(name);
+        if (info is null)
+        {
+            var suggestion = DnsmasqOptionCatalog.SuggestImplemented(name);
+            var message = suggestion is null ? $"unknown option '{name}'" : $"unknown option '{name}'; did you mean '{suggestion}'?";
+            Add(source, name, DiagnosticSeverity.Error, message);
+            return;
+        }
+
+        if (info.Arity == OptionArity.None && value is not null)
+        {
+            Add(source, name, DiagnosticSeverity.Error, $"option '{name}' is a flag and takes no value, but '={value}' was given");
+            return;
+        }
+        if (info.Arity == OptionArity.Required && (value is null || (value.Length == 0 && !DnsmasqOptionCatalog.AcceptsEmptyValue(name))))
+        {
+            Add(source, name, DiagnosticSeverity.Error, $"missing value: option '{name}' needs a value ({name}=...)");
+            return;
+        }
+        if (info.Arity == OptionArity.Required && value.Length == 0)
+        {
+            // dnsmasq accepts "interface=" or "local-ttl=" (its example config has both) and reads nothing useful from
+            // them; Pint ignores the line rather than guess, and says so.
+            Add(source, name, DiagnosticSeverity.Warning, $"empty value: option '{name}' is ignored");
+            return;
+        }
+        if (!info.Repeatable)
+        {
+            if (_singleUse.TryGetValue(name, out var first))
+            {
+                Add(source, name, DiagnosticSeverity.Error, $"option '{name}' may be given only once; it was already given at {first}");
+                return;
+            }
+            _singleUse[name] = source;
+        }
+        if (!info.Implemented)
+        {
+            var severity = options.AllowUnsupported ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+            Add(source, name, severity, $"option '{name}' is a dnsmasq option that Pint does not implement yet");
+            return;
+        }
+
+        switch (name)
+        {
+            case "conf-file": IncludeFile(value, source); break;
+            case "conf-dir": IncludeDirectory(value!, source); break;
+            default:
+                var line = new OptionLine(name, value, source, _diagnostics);
+                OptionHandlers.All[name](line, _config);
+                if (name == "addn-hosts" && !line.Failed) _hostsFiles.Add((value!, source));
+                break;
+        }
+    }
+
+    private void IncludeFile(string? value, ConfigSource source)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(source, "conf-file", DiagnosticSeverity.Warning,
+                "conf-file without a value means dnsmasq's default config file; Pint ignores it");
+            return;
+        }
+        LoadFile(Resolve(value), source);
+    }
+
+    private void IncludeDirectory(string value, ConfigSource source)
+    {
+        var fields = value.Split(',', StringSplitOptions.TrimEntries);
+        var directory = Resolve(fields[0]);
+        IReadOnlyList<string> files;
+        try
+        {
+            files = ConfDirectory.ListFiles(directory, fields.Skip(1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Add(source, "conf-dir", DiagnosticSeverity.Error, $"cannot read directory '{directory}': {Describe(e)}");
+            return;
+        }
+        foreach (var file in files) LoadFile(file, source);
+    }
+
+    private void ReadHostsFiles()
+    {
+        foreach (var (path, source) in _hostsFiles)
+        {
+            var full = Resolve(path);
+            IEnumerable<string> files;
+            if (Directory.Exists(full))
+            {
+                // dnsmasq reads every file of an addn-hosts directory in alphabetical order.
+                files = Directory.EnumerateFiles(full).Order(StringComparer.Ordinal);
+            }
+            else if (File.Exists(full))
+            {
+                files = [full];
+            }
+            else
+            {
+                // dnsmasq starts anyway and logs the failure, so this is a warning, not an error.
+                Add(source, "addn-hosts", DiagnosticSeverity.Warning, $"cannot read hosts file '{full}': not found");
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                try
+                {
+                    var hosts = HostsFile.Load(file);
+                    _files.Add(file);
+                    _config.Dns.AddnHostsEntryList.AddRange(hosts.Entries);
+                    _diagnostics.AddRange(hosts.Diagnostics);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Add(source, "addn-hosts", DiagnosticSeverity.Warning, $"cannot read hosts file '{file}': {Describe(e)}");
+                }
+            }
+        }
+    }
+
+    private void Report(ConfigSource? includedFrom, DiagnosticSeverity severity, string message, string path)
+    {
+        if (includedFrom is { } source) Add(source, null, severity, message);
+        else _diagnostics.Add(new ConfigDiagnostic(path, 0, null, severity, message));
+    }
+
+    private void Add(ConfigSource source, string? option, DiagnosticSeverity severity, string message) =>
+        _diagnostics.Add(new ConfigDiagnostic(source, option, severity, message));
+
+    private static string Describe(Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "not found",
+        UnauthorizedAccessException => "permission denied",
+        _ => e.Message,
+    };
+}

@@ -1,0 +1,30 @@
+namespace Pint.Engine.Config;
+
+/// <summary>The DHCPv4 part of a loaded config. Defaults are dnsmasq's.</summary>
+public sealed class DhcpConfig
+{
+    internal readonly List<DhcpRange> RangeList = [];
+    internal readonly List<DhcpHost> HostList = [];
+    internal readonly List<DhcpOptionEntry> OptionList = [];
+    internal readonly List<DhcpBoot> BootList = [];
+    internal readonly List<DhcpMatch> MatchList = [];
+    internal readonly List<TagIf> TagIfList = [];
+
+    public IReadOnlyList<DhcpRange> Ranges => RangeList;
+    public IReadOnlyList<DhcpHost> Hosts => HostList;
+    /// <summary><c>dhcp-option</c> and <c>dhcp-option-force</c> lines in file order.</summary>
+    public IReadOnlyList<DhcpOptionEntry> Options => OptionList;
+    public IReadOnlyList<DhcpBoot> Boots => BootList;
+    public IReadOnlyList<DhcpMatch> Matches => MatchList;
+    public IReadOnlyList<TagIf> TagIfs => TagIfList;
+    /// <summary>The lease file path; null means the default the DHCP server chooses.</summary>
+    public string? LeaseFile { get; internal set; }
+    public bool Authoritative { get; internal set; }
+    public int LeaseMax { get; internal set; } = 1000;
+    public bool NoPing { get; internal set; }
+    public bool LogDhcp { get; internal set; }
+    public bool QuietDhcp { get; internal set; }
+
+    /// <summary>True when any range is configured (dnsmasq runs DHCP only then).</summary>
+    public bool Enabled => RangeList.Count > 0;
+}

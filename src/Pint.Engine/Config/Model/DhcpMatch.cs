@@ -1,0 +1,8 @@
+namespace Pint.Engine.Config;
+
+/// <summary>
+/// One <c>dhcp-match=set:tag,[option:]number|name[,value]</c> line: sets <see cref="SetTag"/> when the client sent
+/// option <see cref="OptionNumber"/> (with <see cref="Value"/>, when given, as its content).
+/// <see cref="VendorEncapsulation"/> is set for the <c>vi-encap:n</c> form.
+/// </summary>
+public sealed record DhcpMatch(string SetTag, int OptionNumber, string? Value, int? VendorEncapsulation, ConfigSource Source);

@@ -1,0 +1,63 @@
+namespace Pint.Engine.Config;
+
+/// <summary>The DNS part of a loaded config. Defaults are dnsmasq's.</summary>
+public sealed class DnsConfig
+{
+    internal readonly List<string> ListenAddressList = [];
+    internal readonly List<string> InterfaceList = [];
+    internal readonly List<string> ExceptInterfaceList = [];
+    internal readonly List<string> ResolvFileList = [];
+    internal readonly List<DnsServerEntry> ServerList = [];
+    internal readonly List<AddressRule> AddressList = [];
+    internal readonly List<DomainSetting> DomainList = [];
+    internal readonly List<string> AddnHostsPathList = [];
+    internal readonly List<HostsEntry> AddnHostsEntryList = [];
+    internal readonly List<HostRecord> HostRecordList = [];
+    internal readonly List<CnameRecord> CnameList = [];
+    internal readonly List<MxRecord> MxList = [];
+    internal readonly List<SrvRecord> SrvList = [];
+    internal readonly List<TxtRecord> TxtList = [];
+    internal readonly List<PtrRecord> PtrList = [];
+
+    public int Port { get; internal set; } = 53;
+    /// <summary><c>listen-address</c> values as written (IPv4 or IPv6 text).</summary>
+    public IReadOnlyList<string> ListenAddresses => ListenAddressList;
+    public IReadOnlyList<string> Interfaces => InterfaceList;
+    public IReadOnlyList<string> ExceptInterfaces => ExceptInterfaceList;
+    public bool BindInterfaces { get; internal set; }
+    public bool NoResolv { get; internal set; }
+    /// <summary><c>resolv-file</c> paths; empty means dnsmasq's default /etc/resolv.conf.</summary>
+    public IReadOnlyList<string> ResolvFiles => ResolvFileList;
+    /// <summary><c>server=</c> and <c>local=</c> lines in file order.</summary>
+    public IReadOnlyList<DnsServerEntry> Servers => ServerList;
+    public IReadOnlyList<AddressRule> Addresses => AddressList;
+    public IReadOnlyList<DomainSetting> Domains => DomainList;
+    public bool ExpandHosts { get; internal set; }
+    public bool NoHosts { get; internal set; }
+    /// <summary><c>addn-hosts</c> paths as written (files or directories).</summary>
+    public IReadOnlyList<string> AddnHostsPaths => AddnHostsPathList;
+    /// <summary>Entries read from the <c>addn-hosts</c> files (empty when ReadHostsFiles is false).</summary>
+    public IReadOnlyList<HostsEntry> AddnHostsEntries => AddnHostsEntryList;
+    public IReadOnlyList<HostRecord> HostRecords => HostRecordList;
+    public IReadOnlyList<CnameRecord> Cnames => CnameList;
+    public IReadOnlyList<MxRecord> MxRecords => MxList;
+    public IReadOnlyList<SrvRecord> SrvRecords => SrvList;
+    public IReadOnlyList<TxtRecord> TxtRecords => TxtList;
+    public IReadOnlyList<PtrRecord> PtrRecords => PtrList;
+    public int CacheSize { get; internal set; } = 150;
+    /// <summary>TTL of answers from hosts files and DHCP leases; 0 (dnsmasq's default) means "do not cache".</summary>
+    public int LocalTtl { get; internal set; }
+    /// <summary>TTL for negative answers without an SOA; null = not set.</summary>
+    public int? NegTtl { get; internal set; }
+    public bool DomainNeeded { get; internal set; }
+    public bool BogusPriv { get; internal set; }
+    public bool StrictOrder { get; internal set; }
+    public bool LogQueries { get; internal set; }
+    /// <summary>The <c>log-queries=extra|proto|auth</c> value, when given.</summary>
+    public string? LogQueriesDetail { get; internal set; }
+    public string? LogFacility { get; internal set; }
+    public bool LocalService { get; internal set; }
+    public bool StopDnsRebind { get; internal set; }
+    public string? User { get; internal set; }
+    public string? Group { get; internal set; }
+}

@@ -1,0 +1,22 @@
+namespace Pint.Engine.Config;
+
+/// <summary>Registers the handlers of the implemented DHCPv4 options.</summary>
+internal static class DhcpOptionHandlers
+{
+    public static void Register(IDictionary<string, OptionHandler> handlers)
+    {
+        handlers["dhcp-range"] = DhcpRangeParser.Parse;
+        handlers["dhcp-host"] = DhcpHostParser.Parse;
+        handlers["dhcp-option"] = (line, c) => DhcpOptionParser.Parse(line, c, force: false);
+        handlers["dhcp-option-force"] = (line, c) => DhcpOptionParser.Parse(line, c, force: true);
+        handlers["dhcp-leasefile"] = CommonHandlers.Text((c, v) => c.Dhcp.LeaseFile = v);
+        handlers["dhcp-authoritative"] = CommonHandlers.Flag(c => c.Dhcp.Authoritative = true);
+        handlers["dhcp-lease-max"] = CommonHandlers.Integer(0, int.MaxValue, (c, v) => c.Dhcp.LeaseMax = v);
+        handlers["dhcp-boot"] = DhcpBootParser.Parse;
+        handlers["dhcp-match"] = DhcpMatchParser.Parse;
+        handlers["tag-if"] = TagIfParser.Parse;
+        handlers["no-ping"] = CommonHandlers.Flag(c => c.Dhcp.NoPing = true);
+        handlers["log-dhcp"] = CommonHandlers.Flag(c => c.Dhcp.LogDhcp = true);
+        handlers["quiet-dhcp"] = CommonHandlers.Flag(c => c.Dhcp.QuietDhcp = true);
+    }
+}

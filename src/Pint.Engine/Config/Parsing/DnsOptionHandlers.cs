@@ -1,0 +1,61 @@
+namespace Pint.Engine.Config;
+
+/// <summary>Registers the handlers of the implemented DNS options.</summary>
+internal static class DnsOptionHandlers
+{
+    public static void Register(IDictionary<string, OptionHandler> handlers)
+    {
+        handlers["port"] = CommonHandlers.Integer(0, 65535, (c, v) => c.Dns.Port = v);
+        handlers["listen-address"] = ListenAddress;
+        handlers["interface"] = CommonHandlers.NameList(c => c.Dns.InterfaceList);
+        handlers["except-interface"] = CommonHandlers.NameList(c => c.Dns.ExceptInterfaceList);
+        handlers["bind-interfaces"] = CommonHandlers.Flag(c => c.Dns.BindInterfaces = true);
+        handlers["no-resolv"] = CommonHandlers.Flag(c => c.Dns.NoResolv = true);
+        handlers["resolv-file"] = (line, c) => { if (!string.IsNullOrEmpty(line.Value)) c.Dns.ResolvFileList.Add(line.Value); };
+        handlers["server"] = DnsServerParser.Server;
+        handlers["local"] = DnsServerParser.Server;
+        handlers["address"] = DnsServerParser.Address;
+        handlers["domain"] = DomainParser.Domain;
+        handlers["expand-hosts"] = CommonHandlers.Flag(c => c.Dns.ExpandHosts = true);
+        handlers["no-hosts"] = CommonHandlers.Flag(c => c.Dns.NoHosts = true);
+        handlers["addn-hosts"] = (line, c) => c.Dns.AddnHostsPathList.Add(line.Value!);
+        handlers["host-record"] = DnsRecordParsers.HostRecord;
+        handlers["cname"] = DnsRecordParsers.Cname;
+        handlers["mx-host"] = DnsRecordParsers.MxHost;
+        handlers["srv-host"] = DnsRecordParsers.SrvHost;
+        handlers["txt-record"] = DnsRecordParsers.TxtRecord;
+        handlers["ptr-record"] = DnsRecordParsers.PtrRecord;
+        handlers["cache-size"] = CommonHandlers.Integer(0, int.MaxValue, (c, v) => c.Dns.CacheSize = v);
+        handlers["local-ttl"] = CommonHandlers.Integer(0, int.MaxValue, (c, v) => c.Dns.LocalTtl = v);
+        handlers["neg-ttl"] = CommonHandlers.Integer(0, int.MaxValue, (c, v) => c.Dns.NegTtl = v);
+        handlers["domain-needed"] = CommonHandlers.Flag(c => c.Dns.DomainNeeded = true);
+        handlers["bogus-priv"] = CommonHandlers.Flag(c => c.Dns.BogusPriv = true);
+        handlers["strict-order"] = CommonHandlers.Flag(c => c.Dns.StrictOrder = true);
+        handlers["log-queries"] = LogQueries;
+        handlers["log-facility"] = CommonHandlers.Text((c, v) => c.Dns.LogFacility = v);
+        handlers["local-service"] = CommonHandlers.Flag(c => c.Dns.LocalService = true);
+        handlers["stop-dns-rebind"] = CommonHandlers.Flag(c => c.Dns.StopDnsRebind = true);
+        handlers["user"] = CommonHandlers.Text((c, v) => c.Dns.User = v);
+        handlers["group"] = CommonHandlers.Text((c, v) => c.Dns.Group = v);
+    }
+
+    private static void ListenAddress(OptionLine line, PintConfig config)
+    {
+        foreach (var field in line.Fields())
+        {
+            if (ValueParser.TryIP(field, out _)) config.Dns.ListenAddressList.Add(field);
+            else line.Error($"bad address '{field}': expected an IPv4 or IPv6 address");
+        }
+    }
+
+    private static void LogQueries(OptionLine line, PintConfig config)
+    {
+        if (!string.IsNullOrEmpty(line.Value) && line.Value is not ("extra" or "proto" or "auth"))
+        {
+            line.Error($"bad value '{line.Value}': expected nothing, 'extra', 'proto' or 'auth'");
+            return;
+        }
+        config.Dns.LogQueries = true;
+        config.Dns.LogQueriesDetail = string.IsNullOrEmpty(line.Value) ? null : line.Value;
+    }
+}
