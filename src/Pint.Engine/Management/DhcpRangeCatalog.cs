@@ -15,7 +15,8 @@ public static class DhcpRangeCatalog
             EndRange = r.End.ToString(),
             SubnetMask = r.Netmask?.ToString(),
             Broadcast = r.Broadcast?.ToString(),
-            LeaseDuration = r.LeaseTime,
+            // PowerShell users say "infinite" as [TimeSpan]::MaxValue; the engine uses Timeout.InfiniteTimeSpan.
+            LeaseDuration = r.LeaseTime == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : r.LeaseTime,
             Name = r.SetTag,
             RequiredTags = r.Tags.ToArray(),
             Static = r.IsStatic,
@@ -49,21 +50,17 @@ public static class DhcpRangeCatalog
                 throw new PintEditException(PintEditError.AlreadyExists, $"{start}-{end} overlaps the range {other.Start}-{other.End} at {other.Source}.");
         }
 
-        var parts = new List<string>();
-        if (existing is not null) parts.AddRange(existing.Tags.Select(t => "tag:" + t));
-        var tag = name ?? existing?.SetTag;
-        if (tag is not null) parts.Add("set:" + tag);
-        parts.Add(start.ToString());
-        parts.Add(existing is { IsStatic: true } ? "static" : end.ToString());
-        var mask = netmask ?? existing?.Netmask;
-        if (mask is not null)
-        {
-            parts.Add(mask.ToString());
-            if (existing?.Broadcast is not null && netmask is null) parts.Add(existing.Broadcast.ToString());
-        }
-        var lease = leaseTime ?? existing?.LeaseTime;
-        if (lease is { } l) parts.Add(LeaseTimeText.Format(l));
-        var value = string.Join(',', parts);
+        if (leaseTime == TimeSpan.MaxValue) leaseTime = Timeout.InfiniteTimeSpan;
+        var value = DhcpHostFormatter.FormatRange(new DhcpRange(
+            start,
+            existing is { IsStatic: true } ? start : end,
+            netmask ?? existing?.Netmask,
+            netmask is null ? existing?.Broadcast : null,
+            leaseTime ?? existing?.LeaseTime,
+            existing?.IsStatic ?? false,
+            name ?? existing?.SetTag,
+            existing?.Tags ?? Array.Empty<string>(),
+            existing?.Source ?? default));
 
         if (existing is null) session.Append("dhcp-range", value);
         else session.Replace(HostCatalog.EntryAt(session, "dhcp-range", existing.Source) ?? throw Changed(existing.Source), value);

@@ -122,7 +122,7 @@ public static class HostCatalog
                     newMac = MacAddressText.Normalize(newMac);
                     if (macs.Count == 0) macs.Add(newMac); else macs[0] = newMac;
                 }
-                session.Replace(entry, DhcpHostText.Format(h with
+                session.Replace(entry, DhcpHostFormatter.Format(h with
                 {
                     HardwareAddresses = macs,
                     HostName = newName ?? h.HostName,
