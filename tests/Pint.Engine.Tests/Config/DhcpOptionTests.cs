@@ -190,4 +190,14 @@ public class DhcpOptionTests
         var again = Assert.Single(ConfigAssert.Clean("dhcp-host=" + value).Dhcp.Hosts);
         Assert.Equal(original with { Source = again.Source, HardwareAddresses = again.HardwareAddresses, SetTags = again.SetTags, Tags = again.Tags }, again);
     }
+
+    [Theory]
+    [InlineData("tag:lan,set:guest,10.1.0.10,10.1.0.20,255.255.255.0,10.1.0.255,infinite")]
+    [InlineData("10.2.0.0,static,255.255.0.0,90m")]
+    [InlineData("192.168.0.50,192.168.0.150,3601")]
+    public void Range_formatter_output_parses_back_to_the_same_text(string value)
+    {
+        var range = Assert.Single(ConfigAssert.Clean("dhcp-range=" + value).Dhcp.Ranges);
+        Assert.Equal(value, DhcpHostFormatter.FormatRange(range));
+    }
 }
