@@ -44,13 +44,20 @@ function Invoke-Build {
     Copy-Item (Join-Path $root 'Pint.psd1'), (Join-Path $root 'Pint.format.ps1xml') $moduleOut
     Copy-Item (Join-Path $root 'en-US/about_Pint.help.txt') (Join-Path $moduleOut 'en-US')
     # MAML help is generated from en-US/help/*.psd1 and the cmdlets' own parameter metadata.
-    Invoke-Native (Get-PwshPath) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/New-MamlHelp.ps1'),
+    Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/New-MamlHelp.ps1'),
         '-ModulePath', (Join-Path $moduleOut 'Pint.psd1'), '-HelpSource', (Join-Path $root 'en-US/help'),
         '-OutFile', (Join-Path $moduleOut 'en-US/Pint.PowerShell.dll-Help.xml'))
+    if ($LASTEXITCODE -ne 0) { throw 'Help generation failed: every cmdlet needs en-US/help/<name>.psd1 with a description of each parameter and an example.' }
     Write-Host "Module laid out in $moduleOut" -ForegroundColor Green
 }
 
-function Get-PwshPath { (Get-Process -Id $PID).Path }
+# The pwsh running this script, as a command for a child process. Under `dotnet pwsh` the process is dotnet
+# itself, so the child runs pwsh.dll through dotnet.
+function Invoke-Pwsh {
+    param([string[]] $Arguments)
+    $exe = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    if (Test-Path $exe) { & $exe @Arguments } else { & dotnet (Join-Path $PSHOME 'pwsh.dll') @Arguments }
+}
 
 function Get-PesterPath {
     Invoke-Native dotnet @('restore', (Join-Path $root 'tools/tools.csproj'), '--nologo', '-v', 'quiet')
@@ -89,7 +96,7 @@ Import-Module '$pester' -Force
 "PESTER `$(`$r.PassedCount) `$(`$r.FailedCount) `$(`$r.SkippedCount)"
 "@
     $env:PINT_TEST_MODULE = Join-Path $moduleOut 'Pint.psd1'
-    $lines = & (Get-PwshPath) -NoProfile -NonInteractive -Command $script
+    $lines = Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
     $pesterExit = $LASTEXITCODE
     $summary = $lines | Where-Object { $_ -match '^PESTER \d+ \d+ \d+$' } | Select-Object -Last 1
     $lines | Where-Object { $_ -notmatch '^PESTER ' } | Write-Host
