@@ -20,9 +20,11 @@ public sealed class ServerCmdletTests : IDisposable
     {
         var conf = _dir.File("bad.conf");
         File.WriteAllText(conf, "port=5300\n\n# fine so far\ndhcp-range=10.0.0.50,10.0.0.10.4\n");
-        var e = Assert.Throws<RuntimeException>(() => _ps.Run("Start-PintServer -ConfigPath $c", new Dictionary<string, object?> { ["c"] = conf }));
-        Assert.Contains("bad.conf:4", e.Message);
-        Assert.Contains("dhcp-range", e.Message);
+        // A terminating error: with -ErrorAction Stop the caller's script stops right there.
+        var e = Assert.Throws<ActionPreferenceStopException>(() => _ps.Run("Start-PintServer -ConfigPath $c -ErrorAction Stop; 'not reached'", new Dictionary<string, object?> { ["c"] = conf }));
+        Assert.Contains("bad.conf:4", e.ErrorRecord.Exception.Message);
+        Assert.Contains("dhcp-range", e.ErrorRecord.Exception.Message);
+        Assert.Equal("ConfigInvalid,Pint.PowerShell.Cmdlets.StartPintServerCommand", e.ErrorRecord.FullyQualifiedErrorId);
         Assert.Empty(_ps.Run("Get-PintServer").Output);
     }
 
@@ -34,7 +36,8 @@ public sealed class ServerCmdletTests : IDisposable
         var (output, errors, _) = _ps.Run("Start-PintServer -ConfigPath $c -PassThru", new Dictionary<string, object?> { ["c"] = conf });
         Assert.Empty(errors);
         Assert.Equal("Running", Assert.Single(output).Properties["State"].Value.ToString());
-        Assert.Throws<RuntimeException>(() => _ps.Run("Start-PintServer -ConfigPath $c", new Dictionary<string, object?> { ["c"] = conf }));
+        var again = _ps.Run("Start-PintServer -ConfigPath $c", new Dictionary<string, object?> { ["c"] = conf });
+        Assert.Contains(again.Errors, r => r.FullyQualifiedErrorId.StartsWith("ServerAlreadyRunning", StringComparison.Ordinal));
         _ps.Run("Stop-PintServer -ConfigPath $c", new Dictionary<string, object?> { ["c"] = conf });
         Assert.Empty(_ps.Run("Get-PintServer").Output);
     }

@@ -116,23 +116,28 @@ public static class HostCatalog
                 var (h, entry) = FindReservation(session, config, host);
                 if (newAddress is not null && newAddress.AddressFamily != AddressFamily.InterNetwork)
                     throw new PintEditException(PintEditError.InvalidValue, $"A DHCP reservation needs an IPv4 address; '{newAddress}' is not one.");
-                var macs = h.HardwareAddresses.ToList();
+                // Change only the fields asked for, in place, so tags, lease time and field order stay as written.
+                var fields = (entry.Value ?? string.Empty).Split(',').ToList();
                 if (newMac is not null)
-                {
-                    newMac = MacAddressText.Normalize(newMac);
-                    if (macs.Count == 0) macs.Add(newMac); else macs[0] = newMac;
-                }
-                session.Replace(entry, DhcpHostFormatter.Format(h with
-                {
-                    HardwareAddresses = macs,
-                    HostName = newName ?? h.HostName,
-                    Address = newAddress ?? h.Address,
-                }));
+                    ReplaceField(fields, f => h.HardwareAddresses.Count > 0 && string.Equals(f.Trim(), h.HardwareAddresses[0], StringComparison.OrdinalIgnoreCase), MacAddressText.Normalize(newMac), atStart: true);
+                if (newName is not null)
+                    ReplaceField(fields, f => h.HostName is not null && string.Equals(f.Trim(), h.HostName, StringComparison.OrdinalIgnoreCase), newName, atStart: false);
+                if (newAddress is not null)
+                    ReplaceField(fields, f => h.Address is not null && IPAddress.TryParse(f.Trim(), out var a) && a.Equals(h.Address), newAddress.ToString(), atStart: false);
+                session.Replace(entry, string.Join(',', fields));
                 break;
             }
             default:
                 throw new PintEditException(PintEditError.ReadOnlySource, $"'{host.Name}' comes from the hosts file {host.Source}:{host.Line}; Pint does not edit hosts files. Edit that file instead.");
         }
+    }
+
+    private static void ReplaceField(List<string> fields, Func<string, bool> isOld, string value, bool atStart)
+    {
+        var i = fields.FindIndex(f => isOld(f));
+        if (i >= 0) fields[i] = value;
+        else if (atStart) fields.Insert(0, value);
+        else fields.Add(value);
     }
 
     public static string FormatHostRecord(IEnumerable<string> names, IEnumerable<IPAddress> addresses, int? ttl)

@@ -27,16 +27,25 @@ public sealed class RemovePintHostCommand : PintConfigCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByObject, ValueFromPipeline = true)]
     public PintHost[] InputObject { get; set; } = Array.Empty<PintHost>();
 
+    private readonly List<PintHost> _piped = new();
+
+    protected override void EndProcessing()
+    {
+        foreach (var group in _piped.GroupBy(h => h.ConfigPath))
+        {
+            ConfigPath = group.Key;
+            foreach (var h in group.DistinctBy(h => (h.Source, h.Line, h.Name.ToLowerInvariant())).OrderBy(h => h.Source, StringComparer.Ordinal).ThenByDescending(h => h.Line))
+                EditConfig("Remove host", h.ToString(), (session, config) => HostCatalog.Remove(session, config, h));
+        }
+    }
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ByObject)
         {
-            foreach (var group in InputObject.GroupBy(h => h.ConfigPath))
-            {
-                ConfigPath = group.Key;
-                foreach (var h in group.DistinctBy(h => (h.Source, h.Line, h.Name.ToLowerInvariant())).OrderByDescending(h => h.Line))
-                    EditConfig("Remove host", h.ToString(), (session, config) => HostCatalog.Remove(session, config, h));
-            }
+            // Hosts arrive one by one; removing one shifts the lines of those after it, so collect them all
+            // and remove from the bottom of each file up in EndProcessing.
+            _piped.AddRange(InputObject);
             return;
         }
         var loaded = LoadConfigForRead(ConfigFile);
