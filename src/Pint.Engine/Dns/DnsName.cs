@@ -7,7 +7,12 @@ namespace Pint.Engine.Dns;
 public static class DnsName
 {
     /// <summary>Converts "host.example" (trailing dot optional) to lower-case wire format.</summary>
-    public static byte[] FromText(string name)
+    public static byte[] FromText(string name) => Encode(name, lowerCase: true);
+
+    /// <summary>Like <see cref="FromText"/> but keeps the case (to build queries as a client would).</summary>
+    public static byte[] FromTextKeepCase(string name) => Encode(name, lowerCase: false);
+
+    private static byte[] Encode(string name, bool lowerCase)
     {
         name = name.TrimEnd('.');
         if (name.Length == 0) return [0];
@@ -18,7 +23,7 @@ public static class DnsName
         {
             if (label.Length is 0 or > 63) throw new FormatException($"DNS name '{name}' has an empty or over-long label");
             result[pos++] = (byte)label.Length;
-            pos += Encoding.ASCII.GetBytes(label.ToLowerInvariant(), result.AsSpan(pos));
+            pos += Encoding.ASCII.GetBytes(lowerCase ? label.ToLowerInvariant() : label, result.AsSpan(pos));
         }
         result[pos] = 0;
         if (result.Length > DnsFlags.MaxNameLength) throw new FormatException($"DNS name '{name}' is longer than 255 bytes");
