@@ -39,13 +39,16 @@ public ref struct DnsResponseBuilder
         return true;
     }
 
-    /// <summary>A record whose RDATA is a fixed part followed by a (compressible unless SRV) name: CNAME, PTR, MX, SRV.</summary>
+    /// <summary>
+    /// A record whose RDATA is a fixed part followed by a name: CNAME, PTR, MX, SRV. Like dnsmasq, the RDATA name is
+    /// written in full (later owner names may still point into it).
+    /// </summary>
     public bool AddNameRecord(DnsSection section, scoped ReadOnlySpan<byte> owner, DnsType type, uint ttl, scoped ReadOnlySpan<byte> prefix, scoped ReadOnlySpan<byte> target)
     {
         if (Truncated) return false;
         var mark = _writer.Mark();
         if (_writer.TryWriteRecordStart(owner, type, ttl, out int rdLengthAt) && _writer.TryWriteRaw(prefix)
-            && _writer.TryWriteName(target, compress: type != DnsType.SRV) && _writer.TryEndRecord(rdLengthAt))
+            && _writer.TryWriteName(target, compress: false) && _writer.TryEndRecord(rdLengthAt))
         {
             Count(section);
             return true;

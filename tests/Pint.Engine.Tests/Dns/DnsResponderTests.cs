@@ -170,7 +170,20 @@ public class DnsResponderTests
         Assert.Equal(["nas.lab.test"], Ask(responder, "_svc.lab.test", DnsType.PTR).AnswerData);
         var srv = Ask(responder, "_ldap._tcp.lab.test", DnsType.SRV);
         Assert.Equal(["1 2 389 nas.lab.test"], srv.AnswerData);
-        Assert.Equal(["10.77.0.5", "fd00::5"], srv.Additional.Select(a => a.Data));
+        Assert.Equal(["fd00::5", "10.77.0.5"], srv.Additional.Select(a => a.Data));
+    }
+
+    [Theory]
+    // Bytes dnsmasq 2.90 sent for these queries (ID 1, RD, no EDNS) with the lab config: RDATA names uncompressed,
+    // owner names compressed, SRV glue AAAA before A.
+    [InlineData("www.lab.test", DnsType.A, "00018580000100020000000003777777036c616204746573740000010001c00c0005000100000000000e036e6173036c6162047465737400c02a000100010000000000040a4d0005")]
+    [InlineData("_ldap._tcp.lab.test", DnsType.SRV, "000185800001000100000002055f6c646170045f746370036c616204746573740000210001c00c00210001000000000014000100020185036e6173036c6162047465737400c037001c0001000000000010fd000000000000000000000000000005c037000100010000000000040a4d0005")]
+    [InlineData("_svc.lab.test", DnsType.PTR, "000185800001000100000000045f737663036c6162047465737400000c0001c00c000c000100000000000e036e6173036c6162047465737400")]
+    public void LocalAnswersAreByteForByteDnsmasqs(string name, DnsType type, string dnsmasqHex)
+    {
+        var output = new byte[512];
+        var result = new DnsResponder(LabOptions()).Respond(Query(name, type, id: 1), output, overTcp: false);
+        Assert.Equal(dnsmasqHex, Convert.ToHexString(output, 0, result.Length), ignoreCase: true);
     }
 
     [Fact]

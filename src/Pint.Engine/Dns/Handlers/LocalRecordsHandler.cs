@@ -82,8 +82,9 @@ public sealed class LocalRecordsHandler(LocalNames names) : IDnsQueryHandler
         {
             var host = names.Find(target);
             if (host is null) continue;
-            foreach (var a in host.A) response.AddRecord(DnsSection.Additional, host.Name, DnsType.A, host.AddressTtl, a);
+            // dnsmasq lists the IPv6 glue first.
             foreach (var a in host.Aaaa) response.AddRecord(DnsSection.Additional, host.Name, DnsType.AAAA, host.AddressTtl, a);
+            foreach (var a in host.A) response.AddRecord(DnsSection.Additional, host.Name, DnsType.A, host.AddressTtl, a);
         }
     }
 }
