@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Pint.Bench.DnsResponderBenchmarks).Assembly).Run(args);

@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+
+namespace Pint.Engine.Dns;
+
+/// <summary>
+/// Cache of upstream answers keyed by (name, type). Stores the reply as received (header, question, answer and
+/// authority; additional stripped) plus where its TTLs are, so a hit is one copy and a few patches.
+/// Holds at most cache-size entries and evicts the least recently used one.
+/// </summary>
+public sealed class DnsCache
+{
+    private sealed class Entry(byte[] key, byte[] message, int[] ttlOffsets, uint[] ttls, long storedAt, long expiresAt)
+    {
+        public readonly byte[] Key = key;
+        public readonly byte[] Message = message;
+        public readonly int[] TtlOffsets = ttlOffsets;
+        public readonly uint[] Ttls = ttls;
+        public readonly long StoredAt = storedAt;
+        public readonly long ExpiresAt = expiresAt;
+        public LinkedListNode<Entry>? Node;
+    }
+
+    private const int MaxKey = DnsFlags.MaxNameLength + 2;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<byte[], Entry> _entries = new(KeyComparer.Instance);
+    private readonly Dictionary<byte[], Entry>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly LinkedList<Entry> _recency = new();
+    private readonly Func<long> _clockMs;
+
+    public DnsCache(int capacity, int? negativeTtl, Func<long>? clockMs = null)
+    {
+        Capacity = Math.Max(0, capacity);
+        NegativeTtl = negativeTtl;
+        _clockMs = clockMs ?? (() => Environment.TickCount64);
+        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
+    }
+
+    public int Capacity { get; }
+    public int? NegativeTtl { get; }
+    public int Count { get { lock (_gate) return _entries.Count; } }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+            _recency.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Copies the cached upstream message for the query into <paramref name="destination"/> with TTLs aged
+    /// (<see cref="UpstreamAnswerWriter"/> then makes it the client's). Returns the length, 0 on a miss, or -1 when it does not fit.
+    /// </summary>
+    public int TryCopy(in DnsQuery query, Span<byte> destination)
+    {
+        if (Capacity == 0) return 0;
+        Span<byte> key = stackalloc byte[MaxKey];
+        key = MakeKey(query.Name, query.Type, key);
+        lock (_gate)
+        {
+            if (!_lookup.TryGetValue(key, out var entry)) return 0;
+            long now = _clockMs();
+            if (now >= entry.ExpiresAt)
+            {
+                Remove(entry);
+                return 0;
+            }
+            if (entry.Message.Length > destination.Length) return -1;
+            _recency.Remove(entry.Node!);
+            _recency.AddLast(entry.Node!);
+            entry.Message.CopyTo(destination);
+            uint elapsed = (uint)((now - entry.StoredAt) / 1000);
+            for (int i = 0; i < entry.TtlOffsets.Length; i++)
+                BinaryPrimitives.WriteUInt32BigEndian(destination[entry.TtlOffsets[i]..], entry.Ttls[i] > elapsed ? entry.Ttls[i] - elapsed : 0);
+            return entry.Message.Length;
+        }
+    }
+
+    /// <summary>Stores an upstream reply already checked by <see cref="UpstreamReply"/>. Replies without a usable TTL are not kept.</summary>
+    public void Store(ReadOnlySpan<byte> name, DnsType type, in UpstreamReply reply)
+    {
+        if (Capacity == 0 || reply.CacheSeconds is not uint seconds || seconds == 0) return;
+        var key = MakeKey(name, type, new byte[MaxKey]).ToArray();
+        long now = _clockMs();
+        var entry = new Entry(key, reply.Message, reply.TtlOffsets, reply.Ttls, now, now + seconds * 1000L);
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(key, out var old)) Remove(old);
+            while (_entries.Count >= Capacity && _recency.First is { } oldest) Remove(oldest.Value);
+            entry.Node = _recency.AddLast(entry);
+            _entries[key] = entry;
+        }
+    }
+
+    private void Remove(Entry entry)
+    {
+        _entries.Remove(entry.Key);
+        if (entry.Node is not null) _recency.Remove(entry.Node);
+    }
+
+    private static Span<byte> MakeKey(ReadOnlySpan<byte> name, DnsType type, Span<byte> buffer)
+    {
+        for (int i = 0; i < name.Length; i++) buffer[i] = DnsName.Lower(name[i]);
+        BinaryPrimitives.WriteUInt16BigEndian(buffer[name.Length..], (ushort)type);
+        return buffer[..(name.Length + 2)];
+    }
+
+    private sealed class KeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public static readonly KeyComparer Instance = new();
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+        public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+        public int GetHashCode(ReadOnlySpan<byte> key)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(key);
+            return hash.ToHashCode();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Pint.Engine.Dns;
+
+/// <summary>Running totals, safe to read while the server runs.</summary>
+public sealed class DnsCounters
+{
+    private long _queries, _localAnswers, _cacheHits, _forwarded, _refused, _serverFailures, _dropped;
+
+    public long Queries => Volatile.Read(ref _queries);
+    /// <summary>Answered from local data or rules (including local NXDOMAIN/NODATA).</summary>
+    public long LocalAnswers => Volatile.Read(ref _localAnswers);
+    public long CacheHits => Volatile.Read(ref _cacheHits);
+    public long Forwarded => Volatile.Read(ref _forwarded);
+    public long Refused => Volatile.Read(ref _refused);
+    /// <summary>SERVFAIL sent because no upstream server answered.</summary>
+    public long ServerFailures => Volatile.Read(ref _serverFailures);
+    /// <summary>Malformed packets dropped without reply.</summary>
+    public long Dropped => Volatile.Read(ref _dropped);
+
+    internal void CountQuery() => Interlocked.Increment(ref _queries);
+    internal void CountLocalAnswer() => Interlocked.Increment(ref _localAnswers);
+    internal void CountCacheHit() => Interlocked.Increment(ref _cacheHits);
+    internal void CountForwarded() => Interlocked.Increment(ref _forwarded);
+    internal void CountRefused() => Interlocked.Increment(ref _refused);
+    internal void CountServerFailure() => Interlocked.Increment(ref _serverFailures);
+    internal void CountDropped() => Interlocked.Increment(ref _dropped);
+}

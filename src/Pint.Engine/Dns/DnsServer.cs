@@ -1,0 +1,207 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Pint.Engine.Dns;
+
+/// <summary>
+/// The DNS service: UDP and TCP on each listen endpoint. Owns the sockets; every message goes through the pure
+/// <see cref="DnsResponder"/>. Several UDP receive loops share one socket (one per core).
+/// </summary>
+public sealed class DnsServer : IAsyncDisposable
+{
+    private const int MaxMessage = 65535;
+    private readonly DnsServerOptions _options;
+    private readonly DnsResponder _responder;
+    private readonly UpstreamForwarder _forwarder;
+    private readonly List<Socket> _sockets = [];
+    private readonly List<Task> _loops = [];
+    private readonly List<IPEndPoint> _bound = [];
+    private CancellationTokenSource? _stopping;
+
+    public DnsServer(DnsServerOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _responder = new DnsResponder(options);
+        _forwarder = new UpstreamForwarder(_responder, options.UpstreamTimeout, options.NegTtl);
+    }
+
+    /// <summary>The endpoints actually bound (ephemeral ports resolved), valid after <see cref="StartAsync"/>.</summary>
+    public IReadOnlyList<IPEndPoint> BoundEndPoints => _bound;
+    public DnsCounters Counters => _responder.Counters;
+    /// <summary>Names DHCP hands out; they answer like local names while the server runs.</summary>
+    public DynamicNames DhcpNames => _responder.DhcpNames;
+    public DnsResponder Responder => _responder;
+    /// <summary>Number of UDP receive loops per socket (default: one per core).</summary>
+    public int UdpLoopsPerSocket { get; init; } = Environment.ProcessorCount;
+
+    public void ClearCache() => _responder.Cache.Clear();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping is not null) throw new InvalidOperationException("The DNS server is already started.");
+        _stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            foreach (var endPoint in _options.ListenEndPoints)
+            {
+                var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+                _sockets.Add(udp);
+                udp.Bind(endPoint);
+                var boundUdp = (IPEndPoint)udp.LocalEndPoint!;
+                // TCP on the same port as UDP, so an ephemeral UDP port is reused for TCP.
+                var tcp = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                _sockets.Add(tcp);
+                tcp.Bind(boundUdp);
+                tcp.Listen(128);
+                _bound.Add(boundUdp);
+                for (int i = 0; i < Math.Max(1, UdpLoopsPerSocket); i++) _loops.Add(Task.Run(() => UdpLoopAsync(udp, _stopping.Token)));
+                _loops.Add(Task.Run(() => TcpAcceptLoopAsync(tcp, _stopping.Token)));
+            }
+        }
+        catch (SocketException e)
+        {
+            StopSockets();
+            throw new InvalidOperationException($"DNS server cannot listen: {e.Message}", e);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopping is null) return;
+        _stopping.Cancel();
+        StopSockets();
+        try { await Task.WhenAll(_loops).ConfigureAwait(false); }
+        catch (OperationCanceledException) { }
+        catch (SocketException) { }
+        catch (ObjectDisposedException) { }
+        _loops.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _stopping?.Dispose();
+    }
+
+    private void StopSockets()
+    {
+        foreach (var socket in _sockets) socket.Dispose();
+        _sockets.Clear();
+    }
+
+    private async Task UdpLoopAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        // One receive buffer, reply buffer and SocketAddress per loop, reused: no allocation per local answer.
+        var receive = new byte[MaxMessage];
+        var reply = new byte[MaxMessage];
+        var client = new SocketAddress(socket.AddressFamily);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int length;
+            try
+            {
+                length = await socket.ReceiveFromAsync(receive, SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+            {
+                continue; // ICMP unreachable from an earlier reply
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested) { return; }
+            catch (ObjectDisposedException) { return; }
+
+            var result = _responder.Respond(receive.AsSpan(0, length), reply, overTcp: false);
+            try
+            {
+                if (result.Action == DnsResponderAction.Reply)
+                    await socket.SendToAsync(reply.AsMemory(0, result.Length), SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+                else if (result.Action == DnsResponderAction.Forward)
+                    _ = ForwardUdpAsync(socket, receive.AsSpan(0, length).ToArray(), CopyAddress(client), result.Upstream!, cancellationToken);
+            }
+            catch (SocketException) { }
+            catch (Exception) when (cancellationToken.IsCancellationRequested) { return; }
+        }
+    }
+
+    private static SocketAddress CopyAddress(SocketAddress address)
+    {
+        var copy = new SocketAddress(address.Family, address.Size);
+        address.Buffer.CopyTo(copy.Buffer);
+        return copy;
+    }
+
+    private async Task ForwardUdpAsync(Socket socket, byte[] query, SocketAddress client, UpstreamGroup group, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var upstream = await _forwarder.ExchangeAsync(query, group, cancellationToken).ConfigureAwait(false);
+            var reply = new byte[MaxMessage];
+            int length = _responder.CompleteForward(query, upstream, reply, overTcp: false);
+            if (length > 0) await socket.SendToAsync(reply.AsMemory(0, length), SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested) { }
+        catch (SocketException) { }
+        catch (ObjectDisposedException) { }
+    }
+
+    private async Task TcpAcceptLoopAsync(Socket listener, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket connection;
+            try { connection = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false); }
+            catch (Exception) when (cancellationToken.IsCancellationRequested) { return; }
+            catch (ObjectDisposedException) { return; }
+            catch (SocketException) { continue; }
+            _ = ServeTcpAsync(connection, cancellationToken);
+        }
+    }
+
+    /// <summary>One TCP connection: 2-byte length framed queries, answered in turn until the client closes or idles out.</summary>
+    private async Task ServeTcpAsync(Socket connection, CancellationToken cancellationToken)
+    {
+        using var _ = connection;
+        var lengthPrefix = new byte[2];
+        var query = new byte[MaxMessage];
+        var reply = new byte[MaxMessage + 2];
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                idle.CancelAfter(TimeSpan.FromSeconds(30));
+                if (!await ReadExactlyAsync(connection, lengthPrefix, idle.Token).ConfigureAwait(false)) return;
+                int length = BinaryPrimitives.ReadUInt16BigEndian(lengthPrefix);
+                if (!await ReadExactlyAsync(connection, query.AsMemory(0, length), idle.Token).ConfigureAwait(false)) return;
+
+                var result = _responder.Respond(query.AsSpan(0, length), reply.AsSpan(2), overTcp: true);
+                int replyLength = result.Length;
+                if (result.Action == DnsResponderAction.Drop) return; // a malformed stream cannot be resynchronised
+                if (result.Action == DnsResponderAction.Forward)
+                {
+                    var message = query.AsMemory(0, length);
+                    var upstream = await _forwarder.ExchangeAsync(message, result.Upstream!, cancellationToken).ConfigureAwait(false);
+                    replyLength = _responder.CompleteForward(message.Span, upstream, reply.AsSpan(2), overTcp: true);
+                }
+                BinaryPrimitives.WriteUInt16BigEndian(reply, (ushort)replyLength);
+                await connection.SendAsync(reply.AsMemory(0, replyLength + 2), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (SocketException) { }
+        catch (ObjectDisposedException) { }
+    }
+
+    private static async Task<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = await socket.ReceiveAsync(buffer[read..], SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (n == 0) return false;
+            read += n;
+        }
+        return true;
+    }
+}

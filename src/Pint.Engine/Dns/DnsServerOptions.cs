@@ -1,0 +1,65 @@
+using System.Net;
+
+namespace Pint.Engine.Dns;
+
+/// <summary>Everything the DNS server needs, filled by the caller (the lead maps dnsmasq config options onto it).</summary>
+public sealed class DnsServerOptions
+{
+    /// <summary>UDP and TCP are served on each. Port 0 binds an ephemeral port; see <see cref="DnsServer.BoundEndPoints"/>.</summary>
+    public IReadOnlyList<IPEndPoint> ListenEndPoints { get; init; } = [];
+    /// <summary>Name/address pairs in read order (hosts files, addn-hosts, host-record).</summary>
+    public IReadOnlyList<LocalHostName> HostNames { get; init; } = [];
+    public IReadOnlyList<CnameEntry> Cnames { get; init; } = [];
+    public IReadOnlyList<MxEntry> MxEntries { get; init; } = [];
+    public IReadOnlyList<SrvEntry> SrvEntries { get; init; } = [];
+    public IReadOnlyList<TxtEntry> TxtEntries { get; init; } = [];
+    public IReadOnlyList<PtrEntry> PtrEntries { get; init; } = [];
+    /// <summary>Upstream servers (server=) and local-only domains (server=/dom/ with no address).</summary>
+    public IReadOnlyList<ForwardServer> Servers { get; init; } = [];
+    /// <summary>local=/domain/: answered from local data only, NXDOMAIN otherwise, never forwarded.</summary>
+    public IReadOnlyList<string> LocalDomains { get; init; } = [];
+    /// <summary>address=/domain/ip: the domain and all its subdomains.</summary>
+    public IReadOnlyList<AddressRule> AddressRules { get; init; } = [];
+    public string? Domain { get; init; }
+    public bool ExpandHosts { get; init; }
+    public bool DomainNeeded { get; init; }
+    public bool BogusPriv { get; init; }
+    public bool StrictOrder { get; init; }
+    /// <summary>cache-size: number of cached answers (0 disables the cache).</summary>
+    public int CacheSize { get; init; } = 150;
+    /// <summary>local-ttl: TTL of answers from local data.</summary>
+    public int LocalTtl { get; init; }
+    /// <summary>neg-ttl: TTL for caching negative answers that carry no SOA (null: do not cache them).</summary>
+    public int? NegTtl { get; init; }
+    /// <summary>edns-packet-max: largest UDP answer (dnsmasq 2.90 default 1232).</summary>
+    public int EdnsPacketMax { get; init; } = 1232;
+    /// <summary>How long to wait for one upstream server before trying the next.</summary>
+    public TimeSpan UpstreamTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
+}
+
+/// <summary>One name/address pair. <paramref name="ExpandHosts"/>: hosts-file entries (bare names also answer as name.domain); host-record: false.</summary>
+public sealed record LocalHostName(string Name, IPAddress Address, bool ExpandHosts = true, int? Ttl = null);
+
+/// <summary>cname=alias,target.</summary>
+public sealed record CnameEntry(string Alias, string Target, int? Ttl = null);
+
+/// <summary>mx-host=name,target,preference.</summary>
+public sealed record MxEntry(string Name, string Target, ushort Preference = 1);
+
+/// <summary>srv-host=_service._proto.name,target,port,priority,weight.</summary>
+public sealed record SrvEntry(string Name, string Target, ushort Port, ushort Priority = 0, ushort Weight = 0);
+
+/// <summary>txt-record=name,"string",... Each string becomes one character-string.</summary>
+public sealed record TxtEntry(string Name, IReadOnlyList<string> Strings);
+
+/// <summary>ptr-record=name,target.</summary>
+public sealed record PtrEntry(string Name, string Target);
+
+/// <summary>
+/// server=[/domain/...]address#port. <see cref="EndPoint"/> null with domains: those domains are local only.
+/// No domains: a default upstream for everything.
+/// </summary>
+public sealed record ForwardServer(IPEndPoint? EndPoint, IReadOnlyList<string>? Domains = null);
+
+/// <summary>address=/domain/[ip]. <see cref="Address"/> null: NXDOMAIN for the domain and its subdomains.</summary>
+public sealed record AddressRule(string Domain, IPAddress? Address);

@@ -1,0 +1,90 @@
+namespace Pint.Engine.Dns.Handlers;
+
+/// <summary>
+/// Answers from local data (hosts, host-record, cname, mx/srv/txt/ptr records, automatic PTR, DHCP names) with AA.
+/// Follows CNAMEs to local names. A name without records of the asked type falls through (dnsmasq forwards it).
+/// </summary>
+public sealed class LocalRecordsHandler(LocalNames names) : IDnsQueryHandler
+{
+    private const int MaxCnameChain = 10;
+
+    public DnsVerdict Handle(ref DnsQueryContext context)
+    {
+        var records = names.Find(context.Query.Name);
+        if (records is null) return DnsVerdict.Continue;
+        var type = context.Query.Type;
+        ref var response = ref context.Response;
+        ReadOnlySpan<byte> owner = response.QuestionName;
+
+        for (int hop = 0; records.CnameTarget is { } target && type != DnsType.CNAME; hop++)
+        {
+            if (hop == MaxCnameChain) return DnsVerdict.Answer(DnsRcode.ServFail, false);
+            response.AddNameRecord(DnsSection.Answer, owner, DnsType.CNAME, records.CnameTtl, default, target);
+            var next = names.Find(target);
+            if (next is null) return DnsVerdict.Answer(DnsRcode.NoError, true);
+            records = next;
+            owner = next.Name;
+        }
+        int before = response.AnswerCount;
+        WriteRecords(ref response, records, owner, type);
+        if (response.AnswerCount == 0 && !response.Truncated) return DnsVerdict.Continue;
+        if (response.AnswerCount > before && type == DnsType.SRV) AddSrvGlue(ref response, records);
+        return DnsVerdict.Answer(DnsRcode.NoError, true);
+    }
+
+    private static void WriteRecords(ref DnsResponseBuilder response, LocalNameRecords records, ReadOnlySpan<byte> owner, DnsType type)
+    {
+        bool any = type == DnsType.ANY;
+        if (type == DnsType.CNAME && records.CnameTarget is { } cname)
+            response.AddNameRecord(DnsSection.Answer, owner, DnsType.CNAME, records.CnameTtl, default, cname);
+        if (any || type == DnsType.A) WriteRotated(ref response, records.A, records, owner, DnsType.A);
+        if (any || type == DnsType.AAAA) WriteRotated(ref response, records.Aaaa, records, owner, DnsType.AAAA);
+        Span<byte> fixedPart = stackalloc byte[6];
+        if (any || type == DnsType.MX)
+        {
+            foreach (var (preference, target) in records.Mx)
+            {
+                fixedPart[0] = (byte)(preference >> 8);
+                fixedPart[1] = (byte)preference;
+                response.AddNameRecord(DnsSection.Answer, owner, DnsType.MX, records.AddressTtl, fixedPart[..2], target);
+            }
+        }
+        if (any || type == DnsType.SRV)
+        {
+            foreach (var (priority, weight, port, target) in records.Srv)
+            {
+                LocalZone.WriteSrvFixed(fixedPart, priority, weight, port);
+                response.AddNameRecord(DnsSection.Answer, owner, DnsType.SRV, records.AddressTtl, fixedPart, target);
+            }
+        }
+        if (any || type == DnsType.TXT)
+            foreach (var txt in records.Txt) response.AddRecord(DnsSection.Answer, owner, DnsType.TXT, records.AddressTtl, txt);
+        if (any || type == DnsType.PTR)
+            foreach (var ptr in records.Ptr) response.AddNameRecord(DnsSection.Answer, owner, DnsType.PTR, records.AddressTtl, default, ptr);
+    }
+
+    /// <summary>Several addresses are rotated by one place on each answer so clients spread over them.</summary>
+    private static void WriteRotated(ref DnsResponseBuilder response, List<byte[]> addresses, LocalNameRecords records, ReadOnlySpan<byte> owner, DnsType type)
+    {
+        int count = addresses.Count;
+        if (count == 0) return;
+        int start = count == 1 ? 0 : records.NextRotation() % count;
+        for (int i = 0; i < count; i++)
+        {
+            if (!response.AddRecord(DnsSection.Answer, owner, type, records.AddressTtl, addresses[(start + i) % count])) return;
+        }
+    }
+
+    /// <summary>dnsmasq adds the target's local addresses to SRV answers.</summary>
+    private void AddSrvGlue(ref DnsResponseBuilder response, LocalNameRecords records)
+    {
+        foreach (var (_, _, _, target) in records.Srv)
+        {
+            var host = names.Find(target);
+            if (host is null) continue;
+            // dnsmasq lists the IPv6 glue first.
+            foreach (var a in host.Aaaa) response.AddRecord(DnsSection.Additional, host.Name, DnsType.AAAA, host.AddressTtl, a);
+            foreach (var a in host.A) response.AddRecord(DnsSection.Additional, host.Name, DnsType.A, host.AddressTtl, a);
+        }
+    }
+}

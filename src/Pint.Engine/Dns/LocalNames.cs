@@ -1,0 +1,12 @@
+namespace Pint.Engine.Dns;
+
+/// <summary>The static local zone and the DHCP names, searched in that order (hosts data wins over DHCP, as in dnsmasq).</summary>
+public sealed class LocalNames(LocalZone staticZone, DynamicNames dhcpNames)
+{
+    public LocalZone Static { get; } = staticZone;
+    public DynamicNames Dhcp { get; } = dhcpNames;
+
+    public LocalNameRecords? Find(ReadOnlySpan<byte> name) => Static.Find(name) ?? Dhcp.Zone.Find(name);
+
+    public bool Exists(ReadOnlySpan<byte> name) => Find(name) is not null;
+}

@@ -1,0 +1,32 @@
+using System.Buffers.Binary;
+
+namespace Pint.Engine.Dns;
+
+/// <summary>Turns a stored upstream message (from the cache or just received) into the reply for one client.</summary>
+public static class UpstreamAnswerWriter
+{
+    /// <summary>
+    /// <paramref name="output"/>[..<paramref name="length"/>] holds the upstream message. Sets the client's ID, the
+    /// question in the client's case, our flags, and OPT when the client sent EDNS. Returns the final length.
+    /// </summary>
+    public static int Finish(in DnsQuery query, Span<byte> output, int length, ushort ednsPacketMax)
+    {
+        var upstream = DnsHeader.Read(output);
+        ushort flags = (ushort)(DnsFlags.Response | DnsFlags.RecursionAvailable
+            | (upstream.Flags & (DnsFlags.RcodeMask | DnsFlags.AuthenticData | DnsFlags.Truncated))
+            | (query.Header.Flags & (DnsFlags.OpcodeMask | DnsFlags.RecursionDesired | DnsFlags.CheckingDisabled)));
+        BinaryPrimitives.WriteUInt16BigEndian(output, query.Header.Id);
+        BinaryPrimitives.WriteUInt16BigEndian(output[2..], flags);
+        query.Name.CopyTo(output[DnsFlags.HeaderLength..]);
+        if (query.HasEdns)
+        {
+            var writer = new DnsMessageWriter(output[length..]);
+            if (writer.TryWriteOpt(ednsPacketMax))
+            {
+                BinaryPrimitives.WriteUInt16BigEndian(output[10..], 1);
+                length += writer.Position;
+            }
+        }
+        return length;
+    }
+}

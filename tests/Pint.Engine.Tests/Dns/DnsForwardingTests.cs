@@ -1,0 +1,155 @@
+using System.Net;
+using Pint.Engine.Dns;
+using Xunit;
+using static Pint.Engine.Tests.Dns.DnsTestMessages;
+
+namespace Pint.Engine.Tests.Dns;
+
+/// <summary>Forwarding, caching and failover through the real forwarder against fake upstream servers on loopback.</summary>
+public class DnsForwardingTests
+{
+    private static async Task<DecodedReply> AskAsync(DnsResponder responder, UpstreamForwarder forwarder, string name, DnsType type = DnsType.A, int? edns = null)
+    {
+        var query = Query(name, type, id: 0x4242, edns: edns);
+        var output = new byte[65535];
+        var result = responder.Respond(query, output, overTcp: false);
+        if (result.Action == DnsResponderAction.Forward)
+        {
+            var upstream = await forwarder.ExchangeAsync(query, result.Upstream!, CancellationToken.None);
+            return Decode(output.AsSpan(0, responder.CompleteForward(query, upstream, output, overTcp: false)));
+        }
+        return Decode(output.AsSpan(0, result.Length));
+    }
+
+    private static (DnsResponder, UpstreamForwarder) Make(DnsServerOptions options, Func<long>? clock = null)
+    {
+        var responder = new DnsResponder(options, clock);
+        return (responder, new UpstreamForwarder(responder, options.UpstreamTimeout, options.NegTtl));
+    }
+
+    [Fact]
+    public async Task ForwardedAnswerKeepsClientIdAndUsesFreshUpstreamIdWithEdns()
+    {
+        using var upstream = new FakeUpstreamDns();
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)] });
+        var reply = await AskAsync(responder, forwarder, "www.Example.com");
+        Assert.Equal(0x4242, reply.Header.Id);
+        Assert.Equal("www.Example.com", reply.Question);
+        Assert.Equal((DnsRcode.NoError, false), (reply.Rcode, reply.Authoritative));
+        Assert.Equal(["93.184.216.34"], reply.AnswerData);
+        Assert.Empty(reply.Additional); // the client sent no EDNS, so no OPT back
+        var seen = Assert.Single(upstream.Seen);
+        Assert.True(seen.HasOpt); // dnsmasq adds EDNS to what it forwards
+        Assert.Equal(1, responder.Counters.Forwarded);
+    }
+
+    [Fact]
+    public async Task SecondQueryIsACacheHitWithAgedTtl()
+    {
+        using var upstream = new FakeUpstreamDns();
+        long now = 1_000_000;
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)] }, () => now);
+        await AskAsync(responder, forwarder, "www.example.com");
+        now += 100_000;
+        var cached = await AskAsync(responder, forwarder, "WWW.example.com", edns: 1232);
+        Assert.Equal(1, upstream.Queries);
+        Assert.Equal("WWW.example.com", cached.Question);
+        Assert.Equal(200u, Assert.Single(cached.Answers).Ttl);
+        Assert.Equal(DnsType.OPT, Assert.Single(cached.Additional).Type);
+        Assert.Equal(1, responder.Counters.CacheHits);
+        now += 201_000; // expired
+        await AskAsync(responder, forwarder, "www.example.com");
+        Assert.Equal(2, upstream.Queries);
+    }
+
+    [Fact]
+    public async Task NegativeAnswersAreCachedForSoaMinimumOrNegTtl()
+    {
+        using var upstream = new FakeUpstreamDns();
+        long now = 0;
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)], NegTtl = 5 }, () => now);
+        Assert.Equal(DnsRcode.NxDomain, (await AskAsync(responder, forwarder, "nx.example.com")).Rcode);
+        now += 41_000;
+        Assert.Equal(DnsRcode.NxDomain, (await AskAsync(responder, forwarder, "nx.example.com")).Rcode);
+        Assert.Equal(1, upstream.Queries); // SOA minimum 42 s still covers it
+        await AskAsync(responder, forwarder, "nodata.example.com");
+        now += 4_000;
+        await AskAsync(responder, forwarder, "nodata.example.com");
+        Assert.Equal(2, upstream.Queries); // neg-ttl 5 s for the SOA-less NODATA
+        now += 2_000;
+        await AskAsync(responder, forwarder, "nodata.example.com");
+        Assert.Equal(3, upstream.Queries);
+    }
+
+    [Fact]
+    public async Task CacheSizeBoundsEntriesAndEvictsLeastRecentlyUsed()
+    {
+        using var upstream = new FakeUpstreamDns();
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)], CacheSize = 2 });
+        await AskAsync(responder, forwarder, "a.example");
+        await AskAsync(responder, forwarder, "b.example");
+        await AskAsync(responder, forwarder, "a.example"); // hit: a is now most recent
+        await AskAsync(responder, forwarder, "c.example"); // evicts b
+        Assert.Equal(2, responder.Cache.Count);
+        await AskAsync(responder, forwarder, "a.example");
+        Assert.Equal(3, upstream.Queries);
+        await AskAsync(responder, forwarder, "b.example");
+        Assert.Equal(4, upstream.Queries);
+    }
+
+    [Fact]
+    public async Task DeadServerTimesOutAndNextServerAnswersThenSlowOneDropsBack()
+    {
+        using var dead = new FakeUpstreamDns { Silent = true };
+        using var alive = new FakeUpstreamDns(IPAddress.Parse("192.0.2.7"));
+        var options = new DnsServerOptions { Servers = [new(dead.EndPoint), new(alive.EndPoint)], UpstreamTimeout = TimeSpan.FromMilliseconds(200), CacheSize = 0 };
+        var (responder, forwarder) = Make(options);
+        Assert.Equal(["192.0.2.7"], (await AskAsync(responder, forwarder, "one.example")).AnswerData);
+        Assert.Equal(1, dead.Queries);
+        await AskAsync(responder, forwarder, "two.example");
+        Assert.Equal(1, dead.Queries); // the fastest (answering) server is asked first now
+    }
+
+    [Fact]
+    public async Task StrictOrderAlwaysAsksTheFirstServerFirst()
+    {
+        using var dead = new FakeUpstreamDns { Silent = true };
+        using var alive = new FakeUpstreamDns();
+        var options = new DnsServerOptions { Servers = [new(dead.EndPoint), new(alive.EndPoint)], StrictOrder = true, UpstreamTimeout = TimeSpan.FromMilliseconds(150), CacheSize = 0 };
+        var (responder, forwarder) = Make(options);
+        await AskAsync(responder, forwarder, "one.example");
+        await AskAsync(responder, forwarder, "two.example");
+        Assert.Equal(2, dead.Queries);
+    }
+
+    [Fact]
+    public async Task NoServerAnsweringGivesServFail()
+    {
+        using var dead = new FakeUpstreamDns { Silent = true };
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(dead.EndPoint)], UpstreamTimeout = TimeSpan.FromMilliseconds(100) });
+        var reply = await AskAsync(responder, forwarder, "www.example.com", edns: 1232);
+        Assert.Equal(DnsRcode.ServFail, reply.Rcode);
+        Assert.Equal(1, responder.Counters.ServerFailures);
+    }
+
+    [Fact]
+    public async Task ClearCacheForgetsAnswers()
+    {
+        using var upstream = new FakeUpstreamDns();
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)] });
+        await AskAsync(responder, forwarder, "www.example.com");
+        responder.Cache.Clear();
+        await AskAsync(responder, forwarder, "www.example.com");
+        Assert.Equal(2, upstream.Queries);
+    }
+
+    [Fact]
+    public async Task UpstreamIdsAndSourcePortsVary()
+    {
+        using var upstream = new FakeUpstreamDns();
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)], CacheSize = 0 });
+        for (int i = 0; i < 8; i++) await AskAsync(responder, forwarder, $"n{i}.example");
+        Assert.True(upstream.Seen.Select(s => s.Id).Distinct().Count() > 4);
+        Assert.True(upstream.Seen.Select(s => s.SourcePort).Distinct().Count() > 4);
+    }
+}
