@@ -4,4 +4,10 @@ public sealed class PintHostOptions
 {
     /// <summary>Load configs that use dnsmasq options Pint does not implement yet (they become warnings).</summary>
     public bool AllowUnsupported { get; init; }
+
+    /// <summary>
+    /// The folder relative paths in the config (addn-hosts=, conf-file=, tftp-root=, dhcp-leasefile=) are read
+    /// from, as dnsmasq reads them from its working directory. Null: the process's current directory.
+    /// </summary>
+    public string? WorkingDirectory { get; init; }
 }

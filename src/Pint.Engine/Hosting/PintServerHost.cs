@@ -13,8 +13,11 @@ public sealed class PintServerHost : IAsyncDisposable
     private List<IPintService> _services = new();
     private PintServerState _state = PintServerState.Stopped;
 
-    private PintServerHost(string configPath, ConfigLoadResult loaded, IPintLog log)
+    private readonly PintHostOptions _options;
+
+    private PintServerHost(string configPath, ConfigLoadResult loaded, PintHostOptions options, IPintLog log)
     {
+        _options = options;
         ConfigPath = configPath;
         Config = loaded.Config;
         Diagnostics = loaded.Diagnostics;
@@ -40,9 +43,9 @@ public sealed class PintServerHost : IAsyncDisposable
         options ??= new PintHostOptions();
         if (!File.Exists(configPath))
             throw new FileNotFoundException($"Config file '{configPath}' does not exist.", configPath);
-        var loaded = ConfigLoader.Load(configPath, new ConfigLoadOptions { AllowUnsupported = options.AllowUnsupported });
+        var loaded = ConfigLoader.Load(configPath, new ConfigLoadOptions { AllowUnsupported = options.AllowUnsupported, WorkingDirectory = options.WorkingDirectory });
         if (loaded.HasErrors) throw new PintConfigException(loaded.Diagnostics);
-        return new PintServerHost(configPath, loaded, log ?? NullPintLog.Instance);
+        return new PintServerHost(configPath, loaded, options, log ?? NullPintLog.Instance);
     }
 
     /// <summary>Builds and starts every service. If one fails to start, those already started are stopped again.</summary>
@@ -58,7 +61,7 @@ public sealed class PintServerHost : IAsyncDisposable
         var started = new List<IPintService>();
         try
         {
-            foreach (var service in ServiceComposer.Compose(Config, ConfigPath, _log))
+            foreach (var service in ServiceComposer.Compose(Config, _options, _log))
             {
                 await service.StartAsync(cancellationToken).ConfigureAwait(false);
                 started.Add(service);

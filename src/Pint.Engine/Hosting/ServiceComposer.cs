@@ -2,12 +2,18 @@ using Pint.Engine.Config;
 
 namespace Pint.Engine.Hosting;
 
-/// <summary>Turns a loaded config into the services it asks for, in start order.</summary>
+/// <summary>Turns a loaded config into the services it asks for, in start order: DNS first, so DHCP can name hosts in it.</summary>
 internal static class ServiceComposer
 {
-    public static IReadOnlyList<IPintService> Compose(PintConfig config, string configPath, IPintLog log)
+    public static IReadOnlyList<IPintService> Compose(PintConfig config, PintHostOptions options, IPintLog log)
     {
+        var workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
         var services = new List<IPintService>();
+        // port=0 turns DNS off, as in dnsmasq.
+        if (config.Dns.Port != 0)
+            services.Add(new DnsService(DnsService.MapOptions(config, workingDirectory, log)));
+        if (config.Tftp.Enabled)
+            services.Add(new TftpService(TftpService.MapOptions(config, workingDirectory)));
         return services;
     }
 }

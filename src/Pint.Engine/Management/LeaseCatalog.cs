@@ -8,19 +8,24 @@ namespace Pint.Engine.Management;
 /// <summary>The leases of a config's lease file as Windows-style lease objects.</summary>
 public static class LeaseCatalog
 {
-    /// <summary>The lease file a config uses: its dhcp-leasefile=, else Pint's platform default.</summary>
-    public static string LeaseFilePath(PintConfig config, string configPath)
+    /// <summary>
+    /// The lease file a config uses: its dhcp-leasefile= (a relative path read from the working directory, as
+    /// dnsmasq does), else Pint's platform default.
+    /// </summary>
+    public static string LeaseFilePath(PintConfig config, string workingDirectory)
     {
         var file = config.Dhcp.LeaseFile;
         if (string.IsNullOrEmpty(file)) return PintPaths.DefaultLeaseFile;
-        return Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configPath) ?? ".", file));
+        return Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(workingDirectory, file));
     }
 
     /// <summary>Reads the lease file; bad lines come back as diagnostics and are skipped.</summary>
-    public static (IReadOnlyList<PintLease> Leases, IReadOnlyList<ConfigDiagnostic> Diagnostics) Read(PintConfig config, string configPath, DateTimeOffset now)
+    public static (IReadOnlyList<PintLease> Leases, IReadOnlyList<ConfigDiagnostic> Diagnostics) Read(PintConfig config, string workingDirectory, DateTimeOffset now)
     {
-        var result = LeaseFile.Read(LeaseFilePath(config, configPath));
-        return (result.Leases.Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
+        var result = LeaseFile.Read(LeaseFilePath(config, workingDirectory));
+        // Expired leases stay visible (AddressState Expired) as in Windows; released ones (written as expiring at
+        // the epoch's first second) are gone.
+        return (result.Active(DateTimeOffset.UnixEpoch.AddSeconds(2)).Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
     }
 
     public static PintLease ToPintLease(PintConfig config, DhcpLease lease, DateTimeOffset now)

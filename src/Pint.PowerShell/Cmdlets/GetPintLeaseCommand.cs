@@ -32,7 +32,7 @@ public sealed class GetPintLeaseCommand : PintConfigCmdlet
     protected override void ProcessRecord()
     {
         var loaded = LoadConfigForRead(ConfigFile);
-        var (leases, diagnostics) = LeaseCatalog.Read(loaded.Config, ConfigFile, DateTimeOffset.Now);
+        var (leases, diagnostics) = LeaseCatalog.Read(loaded.Config, WorkingDirectory, DateTimeOffset.Now);
         foreach (var d in diagnostics) WriteWarning(d.ToString());
         var names = HostName?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToArray();
         foreach (var lease in leases)

@@ -42,7 +42,7 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
         PintServerHost host;
         try
         {
-            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = AllowUnsupported }, log);
+            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = AllowUnsupported, WorkingDirectory = WorkingDirectory }, log);
         }
         catch (PintConfigException e)
         {

@@ -26,7 +26,7 @@ public sealed class TestPintConfigCommand : PintConfigCmdlet
             if (Quiet) WriteObject(false);
             return;
         }
-        var result = ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = AllowUnsupported });
+        var result = ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = AllowUnsupported, WorkingDirectory = WorkingDirectory });
         if (Quiet)
         {
             WriteObject(!result.HasErrors);

@@ -18,6 +18,12 @@ public abstract class PintCmdlet : PSCmdlet
         return SessionState.Path.GetUnresolvedProviderPathFromPSPath(configPath);
     }
 
+    /// <summary>
+    /// Where relative paths in a config are read from: the current PowerShell location, which plays the part of
+    /// dnsmasq's working directory (PowerShell's location is not the process's current directory).
+    /// </summary>
+    protected string WorkingDirectory => SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+
     protected string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
     /// <summary>Loads the config for reading. A missing file is a terminating error; bad lines are non-terminating.</summary>
@@ -29,7 +35,7 @@ public abstract class PintCmdlet : PSCmdlet
                 new FileNotFoundException($"Config file '{path}' does not exist. Name one with -ConfigPath or ${PintPaths.ConfigVariable}.", path),
                 "ConfigNotFound", ErrorCategory.ObjectNotFound, path));
         }
-        var result = ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = true });
+        var result = ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = true, WorkingDirectory = WorkingDirectory });
         foreach (var d in result.Diagnostics) WriteDiagnostic(d);
         return result;
     }

@@ -26,8 +26,8 @@ public abstract class PintConfigCmdlet : PintCmdlet
         {
             using var session = ConfigEditSession.Open(path);
             var config = File.Exists(path)
-                ? ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = true, ReadHostsFiles = true }).Config
-                : ConfigLoader.LoadText(string.Empty, path).Config;
+                ? ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = true, WorkingDirectory = WorkingDirectory }).Config
+                : ConfigLoader.LoadText(string.Empty, path, new ConfigLoadOptions { WorkingDirectory = WorkingDirectory }).Config;
             edit(session, config);
             if (session.PendingChanges.Count == 0) return false;
             var what = string.Join(Environment.NewLine, session.PendingChanges.Select(c => c.ToString()));
