@@ -68,7 +68,8 @@ function Get-PesterPath {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    # Package includes Build; the Pester suite installs the package as a user would.
+    Invoke-Package
     $failed = 0; $passed = 0; $skipped = 0
     $results = Join-Path $out 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
@@ -96,6 +97,7 @@ Import-Module '$pester' -Force
 "PESTER `$(`$r.PassedCount) `$(`$r.FailedCount) `$(`$r.SkippedCount)"
 "@
     $env:PINT_TEST_MODULE = Join-Path $moduleOut 'Pint.psd1'
+    $env:PINT_TEST_PACKAGE_FEED = Join-Path $out 'packages'
     $lines = Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
     $pesterExit = $LASTEXITCODE
     $summary = $lines | Where-Object { $_ -match '^PESTER \d+ \d+ \d+$' } | Select-Object -Last 1
