@@ -42,6 +42,9 @@ function Invoke-Build {
         Copy-Item (Join-Path $bin $name) $moduleOut
     }
     Copy-Item (Join-Path $root 'Pint.psd1'), (Join-Path $root 'Pint.format.ps1xml') $moduleOut
+    # The service host (pint.dll) ships in the module so Install-PintService can register it.
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/Pint.Service/Pint.Service.csproj'), '-c', $Configuration, '--nologo', '-v', 'quiet',
+        '--no-self-contained', '-p:UseAppHost=false', '-o', (Join-Path $moduleOut 'service'))
     Copy-Item (Join-Path $root 'en-US/about_Pint.help.txt') (Join-Path $moduleOut 'en-US')
     # MAML help is generated from en-US/help/*.psd1 and the cmdlets' own parameter metadata.
     Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/New-MamlHelp.ps1'),
