@@ -15,7 +15,7 @@
         'Add-PintHost', 'Get-PintHost', 'Set-PintHost', 'Remove-PintHost'
         'Set-PintDhcpRange', 'Get-PintDhcpRange', 'Remove-PintDhcpRange'
         'Get-PintLease'
-        'Start-PintServer', 'Get-PintServer', 'Stop-PintServer'
+        'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer'
         'Install-PintService', 'Uninstall-PintService'
     )
     VariablesToExport    = @()

@@ -1,13 +1,13 @@
 namespace Pint.Service;
 
 /// <summary>dnsmasq's command-line options that matter to a service manager, and Pint's few additions.</summary>
-public sealed record CommandLine(string? ConfigPath, bool Test, bool AllowUnsupported, bool Help)
+public sealed record CommandLine(string? ConfigPath, bool Test, bool AllowUnsupported, bool Help, string? ControlSocket = null)
 {
-    public const string Usage = "usage: pint [-C|--conf-file FILE] [--test] [-k|--keep-in-foreground] [--allow-unsupported]";
+    public const string Usage = "usage: pint [-C|--conf-file FILE] [--test] [-k|--keep-in-foreground] [--allow-unsupported] [--control-socket PATH]";
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        string? config = null;
+        string? config = null, control = null;
         bool test = false, allow = false, help = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -19,12 +19,17 @@ public sealed record CommandLine(string? ConfigPath, bool Test, bool AllowUnsupp
             }
             else if (a.StartsWith("--conf-file=", StringComparison.Ordinal)) config = a["--conf-file=".Length..];
             else if (a == "--test") test = true;
+            else if (a == "--control-socket")
+            {
+                if (i + 1 >= args.Count) throw new ArgumentException($"{a} needs a path");
+                control = args[++i];
+            }
             // Pint never forks: these keep dnsmasq command lines working.
             else if (a is "-k" or "--keep-in-foreground" or "-d" or "--no-daemon") { }
             else if (a == "--allow-unsupported") allow = true;
             else if (a is "-h" or "--help") help = true;
             else throw new ArgumentException($"unknown argument '{a}'");
         }
-        return new CommandLine(config, test, allow, help);
+        return new CommandLine(config, test, allow, help, control);
     }
 }

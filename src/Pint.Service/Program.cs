@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pint.Engine.Config;
 using Pint.Engine.Hosting;
+using Pint.Engine.Hosting.Control;
 
 namespace Pint.Service;
 
@@ -38,7 +39,7 @@ public static class Program
         PintServerHost host;
         try
         {
-            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = cmd.AllowUnsupported }, new ConsoleLog());
+            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = cmd.AllowUnsupported, ControlSocket = cmd.ControlSocket ?? ControlPaths.Default }, new ConsoleLog());
         }
         catch (PintConfigException e)
         {
