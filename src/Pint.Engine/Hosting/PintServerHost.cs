@@ -14,7 +14,8 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private readonly object _gate = new();
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly PintHostOptions _options;
-    private readonly IPintLog _log;
+    private readonly IPintLog _hostLog;
+    private IPintLog _log;
     private List<IPintService> _services = new();
     private PintServerState _state = PintServerState.Stopped;
     private ConfigWatcher? _watcher;
@@ -23,6 +24,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private PintServerHost(string configPath, ConfigLoadResult loaded, PintHostOptions options, IPintLog log)
     {
         _options = options;
+        _hostLog = log;
         _log = log;
         ConfigPath = configPath;
         Apply(loaded);
@@ -78,10 +80,11 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
                 throw new InvalidOperationException($"The server for '{ConfigPath}' is {_state}.");
             _state = PintServerState.Starting;
         }
-        foreach (var d in Diagnostics) _log.Write(PintLogLevel.Warning, "config", d.ToString());
         var started = new List<IPintService>();
         try
         {
+            _log = LogFacility.Create(Config.Dns.LogFacility, _options.WorkingDirectory ?? Environment.CurrentDirectory, _hostLog);
+            foreach (var d in Diagnostics) _log.Write(PintLogLevel.Warning, "config", d.ToString());
             foreach (var plan in ServiceComposer.Plan(Config, _options, _log))
                 started.Add(await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false));
             if (_options.ControlSocket is { } socket)
@@ -231,6 +234,8 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             _state = PintServerState.Stopped;
         }
         _log.Write(PintLogLevel.Information, "host", "stopped");
+        if (_log is LogFacility facility) await facility.DisposeAsync().ConfigureAwait(false);
+        _log = _hostLog;
     }
 
     private async Task StopServicesAsync(List<IPintService> services)
