@@ -10,8 +10,12 @@ internal static class ServiceComposer
         var workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
         var services = new List<IPintService>();
         // port=0 turns DNS off, as in dnsmasq.
+        DnsService? dns = null;
         if (config.Dns.Port != 0)
-            services.Add(new DnsService(DnsService.MapOptions(config, workingDirectory, log)));
+            services.Add(dns = new DnsService(DnsService.MapOptions(config, workingDirectory, log)));
+        // dhcp-range turns DHCP on, as in dnsmasq; DHCP names its leases in the DNS service above.
+        if (config.Dhcp.Enabled)
+            services.Add(DhcpService.Create(config, workingDirectory, dns, log));
         if (config.Tftp.Enabled)
             services.Add(new TftpService(TftpService.MapOptions(config, workingDirectory)));
         return services;
