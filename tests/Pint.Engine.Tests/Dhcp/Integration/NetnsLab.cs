@@ -28,6 +28,9 @@ internal sealed class NetnsLab : IDisposable
     public string ServerNamespace { get; }
     public string ClientNamespace { get; }
 
+    /// <summary>The client end of the veth pair (no address until a test gives it one).</summary>
+    public string ClientLink => $"pc{_id}";
+
     /// <summary>A scratch folder for configs, lease files and client scripts; deleted on dispose.</summary>
     public string Directory { get; }
 
