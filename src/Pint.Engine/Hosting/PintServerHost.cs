@@ -85,8 +85,13 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         {
             _log = LogFacility.Create(Config.Dns.LogFacility, _options.WorkingDirectory ?? Environment.CurrentDirectory, _hostLog);
             foreach (var d in Diagnostics) _log.Write(PintLogLevel.Warning, "config", d.ToString());
-            foreach (var plan in ServiceComposer.Plan(Config, _options, _log))
-                started.Add(await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false));
+            // While starting, "running" services are the ones started so far: DNS is up before DHCP asks for it.
+            lock (_gate) _services = started;
+            foreach (var plan in ServiceComposer.Plan(Config, _options, _log, Running))
+            {
+                var service = await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false);
+                lock (_gate) started.Add(service);
+            }
             if (_options.ControlSocket is { } socket)
             {
                 _control = new ControlServer(socket, this, _log);
@@ -97,7 +102,11 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         catch
         {
             await StopServicesAsync(started).ConfigureAwait(false);
-            lock (_gate) _state = PintServerState.Faulted;
+            lock (_gate)
+            {
+                _services = new();
+                _state = PintServerState.Faulted;
+            }
             throw;
         }
         lock (_gate)
@@ -149,7 +158,8 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
 
             var current = Services.ToList();
             var next = new List<IPintService>();
-            foreach (var plan in ServiceComposer.Plan(Config, _options, _log))
+            var restarted = new List<string>();
+            foreach (var plan in ServiceComposer.Plan(Config, _options, _log, Running))
             {
                 var existing = current.FirstOrDefault(s => s.Name == plan.Name);
                 if (existing is not null) current.Remove(existing);
@@ -165,7 +175,11 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
                 }
                 try
                 {
-                    next.Add(await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false));
+                    var service = await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false);
+                    next.Add(service);
+                    restarted.Add(service.Name);
+                    // Swap it in at once, so services after it (DHCP after DNS) find the new one.
+                    lock (_gate) _services = next.Concat(current).ToList();
                 }
                 catch (Exception e)
                 {
@@ -174,6 +188,9 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             }
             await StopServicesAsync(current).ConfigureAwait(false);
             lock (_gate) _services = next;
+            // A new DNS service knows no leased names yet: the DHCP service that kept running names them again.
+            if (restarted.Contains("dns"))
+                foreach (var dhcp in next.OfType<DhcpService>()) dhcp.PublishNames();
             _log.Write(PintLogLevel.Information, "config", $"reloaded {ConfigPath}");
             return LastReload = new ReloadStatus(DateTimeOffset.Now, true, null);
         }
@@ -181,6 +198,11 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         {
             _reloadGate.Release();
         }
+    }
+
+    private IPintService? Running(string name)
+    {
+        lock (_gate) return _services.FirstOrDefault(s => s.Name == name);
     }
 
     public ServerStatus Status() => new(

@@ -1,12 +1,14 @@
 using System.Management.Automation;
 using System.Net;
+using Pint.Engine.Hosting;
 using Pint.Engine.Management;
 using Pint.PowerShell.Infrastructure;
 
 namespace Pint.PowerShell.Cmdlets;
 
 /// <summary>
-/// Lists DHCP leases from the lease file the config names (dhcp-leasefile=), with the property names of Windows'
+/// Lists DHCP leases: the live table when a server for the config runs in this session, else the lease file the
+/// config names (dhcp-leasefile=), with the property names of Windows'
 /// Get-DhcpServerv4Lease. Bad lines in the file are reported as warnings with their line number and skipped.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PintLease")]
@@ -31,9 +33,19 @@ public sealed class GetPintLeaseCommand : PintConfigCmdlet
 
     protected override void ProcessRecord()
     {
-        var loaded = LoadConfigForRead(ConfigFile);
-        var (leases, diagnostics) = LeaseCatalog.Read(loaded.Config, WorkingDirectory, DateTimeOffset.Now);
-        foreach (var d in diagnostics) WriteWarning(d.ToString());
+        IReadOnlyList<PintLease> leases;
+        // A server running in this session owns the table, and the file is its journal: read the table.
+        if (ServerRegistry.TryGet(ConfigFile, out var running)
+            && running.Host.Services.OfType<DhcpService>().FirstOrDefault()?.Leases is { } live)
+        {
+            leases = LeaseCatalog.Live(running.Host.Config, live, DateTimeOffset.Now);
+        }
+        else
+        {
+            var loaded = LoadConfigForRead(ConfigFile);
+            (leases, var diagnostics) = LeaseCatalog.Read(loaded.Config, WorkingDirectory, DateTimeOffset.Now);
+            foreach (var d in diagnostics) WriteWarning(d.ToString());
+        }
         var names = HostName?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToArray();
         foreach (var lease in leases)
         {
