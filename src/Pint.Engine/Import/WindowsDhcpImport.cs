@@ -114,7 +114,9 @@ public static partial class WindowsDhcpImport
         private void Range(WindowsDhcpScope scope, DhcpRange range)
         {
             var end = range.IsStatic ? DhcpRangeCatalog.Network(range.Start, scope.SubnetMask) : range.End;
-            var clash = _ranges.FirstOrDefault(r => DhcpRangeCatalog.Compare(range.Start, r.End) <= 0 && DhcpRangeCatalog.Compare(r.Start, end) <= 0);
+            // The very same range (an import run again) is no clash: the writer leaves out lines already present.
+            var clash = _ranges.FirstOrDefault(r => DhcpRangeCatalog.Compare(range.Start, r.End) <= 0 && DhcpRangeCatalog.Compare(r.Start, end) <= 0
+                && !(r.Start.Equals(range.Start) && r.End.Equals(range.End)));
             if (clash.Start is not null)
             {
                 plan.Warn(scope.Source, $"Scope {scope.ScopeId}", $"range {range.Start}-{range.End} not imported: it overlaps the config's range {clash.Start}-{clash.End}");
