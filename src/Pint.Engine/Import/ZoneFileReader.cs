@@ -86,7 +86,7 @@ public static partial class ZoneFileReader
             }
             if (recordTtl is not null) lastTtl = recordTtl;
             // Without $TTL, BIND and Windows take the SOA minimum as the default TTL; RFC 1035 the last TTL given.
-            records.Add(new ZoneRecord(owner, recordTtl ?? defaultTtl ?? soaMinimum ?? lastTtl, cls, type, data, source));
+            records.Add(new ZoneRecord(owner, recordTtl ?? defaultTtl ?? soaMinimum ?? lastTtl, cls, type, data, origin, source));
             previousOwner = owner;
         }
         return new ZoneFile(fileName, zone, records, messages);

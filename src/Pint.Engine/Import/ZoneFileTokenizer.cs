@@ -50,10 +50,14 @@ internal static class ZoneFileTokenizer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (atLineStart && depth == 0)
+            if (atLineStart && c != '\n')
             {
-                entryLine = line;
-                ownerOmitted = c is ' ' or '\t';
+                // Only a line that starts outside parentheses starts an entry.
+                if (depth == 0)
+                {
+                    entryLine = line;
+                    ownerOmitted = c is ' ' or '\t';
+                }
                 atLineStart = false;
             }
             switch (c)

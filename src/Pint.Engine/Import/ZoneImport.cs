@@ -42,11 +42,11 @@ public static partial class ZoneImport
             {
                 "A" => Address(r, AddressFamily.InterNetwork),
                 "AAAA" => Address(r, AddressFamily.InterNetworkV6),
-                "CNAME" => Cname(r, zone.Zone),
-                "MX" => Mx(r, zone.Zone, plan),
-                "SRV" => Srv(r, zone.Zone),
+                "CNAME" => Cname(r),
+                "MX" => Mx(r, plan),
+                "SRV" => Srv(r),
                 "TXT" => Txt(r, plan),
-                "PTR" => $"{r.Owner},{Target(r, 0, zone.Zone)}",
+                "PTR" => $"{r.Owner},{Target(r, 0)}",
                 _ => null,
             };
             if (mapped is null)
@@ -80,12 +80,12 @@ public static partial class ZoneImport
         return WithTtl($"{r.Owner},{a}", r.Ttl);
     }
 
-    private static string Cname(ZoneRecord r, string? origin) => WithTtl($"{r.Owner},{Target(r, 0, origin)}", r.Ttl);
+    private static string Cname(ZoneRecord r) => WithTtl($"{r.Owner},{Target(r, 0)}", r.Ttl);
 
-    private static string? Mx(ZoneRecord r, string? origin, ImportPlan plan)
+    private static string? Mx(ZoneRecord r, ImportPlan plan)
     {
         var preference = Number(r, 0, "preference");
-        var target = Target(r, 1, origin);
+        var target = Target(r, 1);
         if (target == ".")
         {
             plan.Warn(r.Source, $"MX {r.Owner}", "null MX (\"no mail\") not imported: mx-host has no form for it");
@@ -94,10 +94,10 @@ public static partial class ZoneImport
         return $"{r.Owner},{target},{preference}";
     }
 
-    private static string Srv(ZoneRecord r, string? origin)
+    private static string Srv(ZoneRecord r)
     {
         var (priority, weight, port) = (Number(r, 0, "priority"), Number(r, 1, "weight"), Number(r, 2, "port"));
-        var target = Target(r, 3, origin);
+        var target = Target(r, 3);
         // Target "." means "no such service here"; srv-host with a name alone says the same.
         return target == "." ? r.Owner : $"{r.Owner},{target},{port},{priority},{weight}";
     }
@@ -117,10 +117,10 @@ public static partial class ZoneImport
         return r.Owner + "," + string.Join(',', r.Data.Select(d => d.Text));
     }
 
-    private static string Target(ZoneRecord r, int index, string? origin)
+    private static string Target(ZoneRecord r, int index)
     {
         var token = r.Data.Count > index ? r.Data[index] : throw Bad(r, $"missing field {index + 1} (a domain name)");
-        var name = ZoneFile.Absolute(token.Text, origin) ?? throw Bad(r, $"relative name '{token.Text}' but the zone is unknown: give -ZoneName or a $ORIGIN line");
+        var name = ZoneFile.Absolute(token.Text, r.Origin) ?? throw Bad(r, $"relative name '{token.Text}' but the zone is unknown: give -ZoneName or a $ORIGIN line");
         if (name != "." && (token.Escaped || !IsName(name))) throw Bad(r, $"'{token.Text}' is not a domain name Pint can serve");
         return name;
     }
