@@ -17,6 +17,7 @@
         'Get-PintLease'
         'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer'
         'Install-PintService', 'Uninstall-PintService'
+        'Import-PintWindowsDhcp', 'Import-PintDnsZone'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
