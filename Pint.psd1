@@ -14,7 +14,8 @@
         'Test-PintConfig'
         'Add-PintHost', 'Get-PintHost', 'Set-PintHost', 'Remove-PintHost'
         'Set-PintDhcpRange', 'Get-PintDhcpRange', 'Remove-PintDhcpRange'
-        'Get-PintLease'
+        'Get-PintLease', 'Remove-PintLease', 'Get-PintDhcpStatistics'
+        'Set-PintDhcpOption', 'Get-PintDhcpOption', 'Remove-PintDhcpOption'
         'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer'
         'Install-PintService', 'Uninstall-PintService'
     )
