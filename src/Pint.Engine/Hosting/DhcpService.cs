@@ -8,6 +8,7 @@ using Pint.Engine.Dhcp.Protocol;
 using Pint.Engine.Dhcp.Server;
 using Pint.Engine.Dhcp.Wire;
 using Pint.Engine.Dns;
+using Pint.Engine.Hosting.Control;
 using Pint.Engine.Management;
 using ProtocolBoot = Pint.Engine.Dhcp.Protocol.DhcpBoot;
 using ProtocolRange = Pint.Engine.Dhcp.Protocol.DhcpRange;
@@ -16,26 +17,41 @@ namespace Pint.Engine.Hosting;
 
 /// <summary>
 /// The DHCPv4 server as a host service: opens the lease file, serves the config's ranges, and names leased hosts
-/// in the DNS service started before it (when DNS runs).
+/// in the DNS service started before it (when DNS runs). A reload changes ranges, reservations and options in
+/// place (<see cref="TryReconfigure"/>); the control channel lists and removes live leases (<see cref="TryHandleAsync"/>).
 /// </summary>
-public sealed class DhcpService : IPintService
+public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
 {
+    /// <summary>Control command: the live lease table, as a list of <see cref="PintLease"/>.</summary>
+    public const string LeasesCommand = "leases";
+
+    /// <summary>Control command: ends the lease of argument <c>ip</c>; answers the removed <see cref="PintLease"/>.</summary>
+    public const string RemoveLeaseCommand = "remove-lease";
+
+    /// <summary>Control command: per-range use, as a list of <see cref="PintDhcpScopeStatistics"/>.</summary>
+    public const string StatisticsCommand = "dhcp-statistics";
+
     private readonly string _leaseFile;
     private readonly Func<DnsService?> _dns;
     private readonly IPintLog _log;
     private readonly IPAddress? _bindAddress;
+    private volatile Serving _serving;
     private LeaseStore? _leases;
     private DhcpServer? _server;
 
+    // The config and the options mapped from it change together on a reload.
+    private sealed record Serving(PintConfig Config, DhcpServerOptions Options);
+
+    /// <param name="config">The config the options come from: lease states and statistics read its reservations and ranges.</param>
     /// <param name="leaseFile">The dnsmasq-format lease file (created when missing).</param>
     /// <param name="dns">
     /// The DNS service that answers for leased names now (null when DNS is off). A function, because a reload may
     /// replace the DNS service while DHCP keeps running.
     /// </param>
     /// <param name="bindAddress">Where to listen; null = every interface (a real server).</param>
-    public DhcpService(DhcpServerOptions options, string leaseFile, Func<DnsService?> dns, IPintLog log, IPAddress? bindAddress = null)
+    public DhcpService(PintConfig config, DhcpServerOptions options, string leaseFile, Func<DnsService?> dns, IPintLog log, IPAddress? bindAddress = null)
     {
-        Options = options;
+        _serving = new Serving(config, options);
         _leaseFile = leaseFile;
         _dns = dns;
         _log = log;
@@ -44,7 +60,11 @@ public sealed class DhcpService : IPintService
 
     public string Name => "dhcp";
 
-    public DhcpServerOptions Options { get; }
+    /// <summary>The options the next exchange is served with.</summary>
+    public DhcpServerOptions Options => _serving.Options;
+
+    /// <summary>The config being served.</summary>
+    public PintConfig Config => _serving.Config;
 
     /// <summary>The live lease table while the service runs; null before start and after stop.</summary>
     public LeaseStore? Leases => _leases;
@@ -83,7 +103,7 @@ public sealed class DhcpService : IPintService
     {
         var leases = LeaseStore.Open(_leaseFile, DateTimeOffset.UtcNow);
         foreach (var d in leases.LoadDiagnostics) _log.Write(PintLogLevel.Warning, Name, d.ToString());
-        var names = new DnsLeaseNames(() => _dns()?.Server.DhcpNames, Options.Domain);
+        var names = new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain);
         try
         {
             PublishNames(leases, names);
@@ -106,7 +126,7 @@ public sealed class DhcpService : IPintService
     /// </summary>
     public void PublishNames()
     {
-        if (_leases is { } leases) PublishNames(leases, new DnsLeaseNames(() => _dns()?.Server.DhcpNames, Options.Domain));
+        if (_leases is { } leases) PublishNames(leases, new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain));
     }
 
     private void PublishNames(LeaseStore leases, ILeaseNameSink names)
@@ -124,6 +144,80 @@ public sealed class DhcpService : IPintService
     }
 
     public ValueTask DisposeAsync() => new(StopAsync(CancellationToken.None));
+
+    /// <summary>
+    /// Takes a reloaded config in place: the next exchange sees the new ranges, reservations and options, while the
+    /// socket, the lease table and the lease file stay open. False (restart me) only when the lease file moves.
+    /// A DHCP option that no longer encodes keeps the last good options serving and logs the error, since a broken
+    /// edit must not take DHCP down.
+    /// </summary>
+    public bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log)
+    {
+        var leaseFile = LeaseCatalog.LeaseFilePath(config, options.WorkingDirectory ?? Environment.CurrentDirectory);
+        if (!string.Equals(Path.GetFullPath(leaseFile), Path.GetFullPath(_leaseFile), StringComparison.Ordinal)) return false;
+        DhcpServerOptions mapped;
+        try
+        {
+            mapped = MapOptions(config, log);
+        }
+        catch (PintConfigException e)
+        {
+            log.Write(PintLogLevel.Error, Name, $"new DHCP options refused, still serving the previous ones: {e.Message}");
+            return true;
+        }
+        var current = Options;
+        // Ports are not config lines (tests and the host choose them): keep the ones the socket was opened with.
+        mapped = mapped with { ServerPort = current.ServerPort, RelayPort = current.RelayPort, ClientPort = current.ClientPort };
+        if (_server is { } server && !server.Reconfigure(mapped)) return false;
+        _serving = new Serving(config, mapped);
+        return true;
+    }
+
+    /// <summary>The live lease table as lease objects; empty while the service is stopped.</summary>
+    public IReadOnlyList<PintLease> LiveLeases(DateTimeOffset now) =>
+        _leases is { } leases ? LeaseCatalog.Live(Config, leases, now) : [];
+
+    /// <summary>Per-range use of the live table.</summary>
+    public IReadOnlyList<PintDhcpScopeStatistics> Statistics(DateTimeOffset now) =>
+        DhcpStatistics.Compute(Config, _leases?.Snapshot() ?? [], now);
+
+    /// <summary>
+    /// Ends the lease on <paramref name="address"/> as a DHCPRELEASE would: durably (journaled and fsync'ed before
+    /// this completes) and with its name withdrawn from DNS. Null when no lease holds the address.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The service is not running.</exception>
+    public async Task<PintLease?> RemoveLeaseAsync(IPAddress address)
+    {
+        var leases = _leases ?? throw new InvalidOperationException("The DHCP service is not running.");
+        var now = DateTimeOffset.UtcNow;
+        var released = await leases.ReleaseAsync(address).ConfigureAwait(false);
+        if (released is null) return null;
+        if (released.HostName is { } host)
+            new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain).Remove(DhcpDecisionEffects.Qualify(host, Options.Domain));
+        _log.Write(PintLogLevel.Information, Name, $"lease of {released.Address} ({released.HardwareAddress}) removed by the administrator");
+        return LeaseCatalog.ToPintLease(Config, released, now);
+    }
+
+    public async Task<ControlResponse?> TryHandleAsync(ControlRequest request, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        switch (request.Command)
+        {
+            case LeasesCommand:
+                return ControlResponse.Success(LiveLeases(now));
+            case StatisticsCommand:
+                return ControlResponse.Success(Statistics(now));
+            case RemoveLeaseCommand:
+                var text = request.Argument("ip");
+                if (text is null || !IPAddress.TryParse(text, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+                    return ControlResponse.Failure($"remove-lease needs an IPv4 address in argument \"ip\" (got '{text}').");
+                return await RemoveLeaseAsync(address).ConfigureAwait(false) is { } removed
+                    ? ControlResponse.Success(removed)
+                    : ControlResponse.Failure($"No lease holds {address}.");
+            default:
+                return null;
+        }
+    }
 
     /// <summary>
     /// dnsmasq's DHCP options as server options. Option values are encoded by option type now, so a bad value stops
@@ -199,7 +293,7 @@ public sealed class DhcpService : IPintService
 
     /// <summary>Builds the service for a config: options mapped, lease file from dhcp-leasefile= (relative to <paramref name="workingDirectory"/>).</summary>
     public static DhcpService Create(PintConfig config, string workingDirectory, Func<DnsService?> dns, IPintLog log) =>
-        new(MapOptions(config, log), LeaseCatalog.LeaseFilePath(config, workingDirectory), dns, log);
+        new(config, MapOptions(config, log), LeaseCatalog.LeaseFilePath(config, workingDirectory), dns, log);
 
     /// <summary>
     /// dhcp-host's <c>id:</c> as the colon-hex text requests carry: hex stays hex, other text is its bytes
@@ -215,9 +309,8 @@ public sealed class DhcpService : IPintService
     /// Feeds lease names to DNS. The DHCP server hands over names qualified with the domain; DNS gets the bare name
     /// so it answers both "host" and "host.domain", as dnsmasq does.
     /// </summary>
-    private sealed class DnsLeaseNames(Func<DynamicNames?> names, string? domain) : ILeaseNameSink
+    private sealed class DnsLeaseNames(Func<DynamicNames?> names, Func<string?> domain) : ILeaseNameSink
     {
-        private readonly string? _suffix = domain is null ? null : "." + domain.TrimEnd('.');
 
         public void Add(string fqdn, IPAddress address)
         {
@@ -227,7 +320,10 @@ public sealed class DhcpService : IPintService
 
         public void Remove(string fqdn) => names()?.Remove(Bare(fqdn));
 
+        // The domain is read each time: a reload may change it while leases keep their names.
         private string Bare(string fqdn) =>
-            _suffix is not null && fqdn.EndsWith(_suffix, StringComparison.OrdinalIgnoreCase) ? fqdn[..^_suffix.Length] : fqdn;
+            domain() is { } d && "." + d.TrimEnd('.') is var suffix && fqdn.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                ? fqdn[..^suffix.Length]
+                : fqdn;
     }
 }

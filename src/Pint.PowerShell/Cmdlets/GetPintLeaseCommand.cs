@@ -1,19 +1,17 @@
 using System.Management.Automation;
 using System.Net;
-using Pint.Engine.Hosting;
 using Pint.Engine.Management;
-using Pint.PowerShell.Infrastructure;
 
 namespace Pint.PowerShell.Cmdlets;
 
 /// <summary>
-/// Lists DHCP leases: the live table when a server for the config runs in this session, else the lease file the
-/// config names (dhcp-leasefile=), with the property names of Windows'
-/// Get-DhcpServerv4Lease. Bad lines in the file are reported as warnings with their line number and skipped.
+/// Lists DHCP leases, with the property names of Windows' Get-DhcpServerv4Lease: the live table when a server for
+/// the config runs in this session or as the local service, else the lease file the config names
+/// (dhcp-leasefile=). Bad lines in the file are reported as warnings with their line number and skipped.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PintLease")]
 [OutputType(typeof(PintLease))]
-public sealed class GetPintLeaseCommand : PintConfigCmdlet
+public sealed class GetPintLeaseCommand : PintDhcpCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public IPAddress[]? IPAddress { get; set; }
@@ -34,11 +32,9 @@ public sealed class GetPintLeaseCommand : PintConfigCmdlet
     protected override void ProcessRecord()
     {
         IReadOnlyList<PintLease> leases;
-        // A server running in this session owns the table, and the file is its journal: read the table.
-        if (ServerRegistry.TryGet(ConfigFile, out var running)
-            && running.Host.Services.OfType<DhcpService>().FirstOrDefault()?.Leases is { } live)
+        if (FindLiveServer() is { } live)
         {
-            leases = LeaseCatalog.Live(running.Host.Config, live, DateTimeOffset.Now);
+            leases = live.Leases();
         }
         else
         {

@@ -1,7 +1,10 @@
 namespace Pint.Engine.Dhcp.Protocol;
 
-/// <summary>Everything the DHCP server needs from the configuration; the config layer fills it.</summary>
-public sealed class DhcpServerOptions
+/// <summary>
+/// Everything the DHCP server needs from the configuration; the config layer fills it. A record, so a reload can
+/// copy the mapped options with the ports the running server was given (<c>with</c>).
+/// </summary>
+public sealed record DhcpServerOptions
 {
     public IReadOnlyList<DhcpRange> Ranges { get; init; } = [];
     public IReadOnlyList<DhcpHostReservation> Hosts { get; init; } = [];

@@ -18,11 +18,13 @@ public sealed class DhcpServer : IAsyncDisposable
     private const int IpUnicastInterface = 50; // Linux IP_UNICAST_IF: pick the outgoing interface, broadcasts included
     private static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(10);
 
-    private readonly DhcpServerOptions _options;
+    // Options and the responder built from them change together on a reload; one exchange reads the pair once.
+    private sealed record Serving(DhcpServerOptions Options, DhcpResponder Responder);
+
     private readonly LeaseStore _leases;
     private readonly ILeaseNameSink? _names;
     private readonly TimeProvider _time;
-    private readonly DhcpResponder _responder;
+    private volatile Serving _serving;
     private readonly InterfaceResolver _interfaces = new();
     private readonly Socket _socket;
     private readonly Lock _sendGate = new();
@@ -33,11 +35,10 @@ public sealed class DhcpServer : IAsyncDisposable
     /// <param name="bindAddress">Address to listen on; <see cref="IPAddress.Any"/> for a real server, 127.0.0.1 in tests.</param>
     public DhcpServer(DhcpServerOptions options, LeaseStore leases, ILeaseNameSink? names = null, IPAddress? bindAddress = null, TimeProvider? time = null)
     {
-        _options = options;
         _leases = leases;
         _names = names;
         _time = time ?? TimeProvider.System;
-        _responder = new DhcpResponder(options, leases);
+        _serving = new Serving(options, new DhcpResponder(options, leases));
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
@@ -50,6 +51,21 @@ public sealed class DhcpServer : IAsyncDisposable
 
     /// <summary>The bound address and port (the port is chosen by the system when the options say 0).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>The options the next exchange is served with.</summary>
+    public DhcpServerOptions Options => _serving.Options;
+
+    /// <summary>
+    /// Serves the next exchange with <paramref name="options"/> (new ranges, reservations, options) while the socket
+    /// and the lease table stay as they are; exchanges already under way finish with the old options. False when
+    /// the change needs a new socket (another server port): the caller must restart the server.
+    /// </summary>
+    public bool Reconfigure(DhcpServerOptions options)
+    {
+        if (options.ServerPort != _serving.Options.ServerPort) return false;
+        _serving = new Serving(options, new DhcpResponder(options, _leases));
+        return true;
+    }
 
     /// <summary>Starts receiving; returns at once.</summary>
     public void Start() => _loop ??= Task.Run(() => ReceiveLoopAsync(_stop.Token));
@@ -89,10 +105,11 @@ public sealed class DhcpServer : IAsyncDisposable
             return;
         }
         Counters.CountReceived(request.MessageType);
+        var serving = _serving;
         var now = _time.GetUtcNow();
-        ExpireLeases(now);
+        ExpireLeases(now, serving.Options.Domain);
         var context = _interfaces.Resolve(arrival.Interface);
-        var decision = context is null ? DhcpDecision.Drop("no IPv4 address on the receiving interface") : _responder.Respond(packet, context, now);
+        var decision = context is null ? DhcpDecision.Drop("no IPv4 address on the receiving interface") : serving.Responder.Respond(packet, context, now);
         if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
         {
             Counters.CountUnanswered();
@@ -100,15 +117,15 @@ public sealed class DhcpServer : IAsyncDisposable
         }
         // Started here, not awaited: the memory side of the commit happens before the next packet is handled,
         // while the disk side joins the next group commit.
-        _ = CompleteAsync(decision, context!, arrival.Interface);
+        _ = CompleteAsync(decision, context!, arrival.Interface, serving.Options.Domain);
     }
 
-    private async Task CompleteAsync(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex)
+    private async Task CompleteAsync(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, string? domain)
     {
         bool sendable;
         try
         {
-            sendable = await DhcpDecisionEffects.ApplyAsync(decision, _leases, _names, _options.Domain).ConfigureAwait(false);
+            sendable = await DhcpDecisionEffects.ApplyAsync(decision, _leases, _names, domain).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
@@ -119,10 +136,10 @@ public sealed class DhcpServer : IAsyncDisposable
             Counters.CountCommitFailure();
             return;
         }
-        if (decision.Reply is not null) Send(decision, context, interfaceIndex);
+        if (decision.Reply is { } reply) Send(decision, reply, context, interfaceIndex);
     }
 
-    private void Send(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex)
+    private void Send(DhcpDecision decision, byte[] reply, DhcpReceiveContext context, int interfaceIndex)
     {
         var destination = decision.DestinationAddress!;
         if (decision.Destination == DhcpReplyDestination.YourAddress
@@ -136,7 +153,7 @@ public sealed class DhcpServer : IAsyncDisposable
             {
                 if (OperatingSystem.IsLinux() && interfaceIndex > 0 && decision.Destination != DhcpReplyDestination.Relay)
                     SetOutgoingInterface(interfaceIndex);
-                _socket.SendTo(decision.Reply, new IPEndPoint(destination, decision.DestinationPort));
+                _socket.SendTo(reply, new IPEndPoint(destination, decision.DestinationPort));
             }
             Counters.CountSent(decision.ReplyType!.Value);
         }
@@ -173,12 +190,12 @@ public sealed class DhcpServer : IAsyncDisposable
         _socket.SetRawSocketOption((int)SocketOptionLevel.IP, IpUnicastInterface, index);
     }
 
-    private void ExpireLeases(DateTimeOffset now)
+    private void ExpireLeases(DateTimeOffset now, string? domain)
     {
         if (now < _nextExpiry) return;
         _nextExpiry = now + ExpiryInterval;
         foreach (var lease in _leases.Expire(now))
-            if (lease.HostName is { } name) _names?.Remove(DhcpDecisionEffects.Qualify(name, _options.Domain));
+            if (lease.HostName is { } name) _names?.Remove(DhcpDecisionEffects.Qualify(name, domain));
     }
 
     public async ValueTask DisposeAsync()
