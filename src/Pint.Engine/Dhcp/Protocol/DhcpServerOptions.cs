@@ -16,6 +16,15 @@ public sealed record DhcpServerOptions
     /// <summary><c>dhcp-authoritative</c>: NAK requests for addresses we do not know, and lease unknown clients their INIT-REBOOT address.</summary>
     public bool Authoritative { get; init; }
 
+    /// <summary>
+    /// Probe an address with ICMP echo before offering it (dnsmasq's default; no-ping turns it off): a machine
+    /// that answers already uses the address, so it is set aside and another one offered.
+    /// </summary>
+    public bool Ping { get; init; }
+
+    /// <summary>How long a probe waits for an echo reply.</summary>
+    public TimeSpan PingTimeout { get; init; } = TimeSpan.FromMilliseconds(400);
+
     /// <summary><c>dhcp-lease-max</c> (dnsmasq's default is 1000).</summary>
     public int LeaseMax { get; init; } = 1000;
 

@@ -28,6 +28,7 @@ public sealed class DhcpServer : IAsyncDisposable
     private readonly InterfaceResolver _interfaces = new();
     private readonly Socket _socket;
     private readonly Lock _sendGate = new();
+    private readonly Lock _decideGate = new();
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private DateTimeOffset _nextExpiry;
@@ -106,18 +107,87 @@ public sealed class DhcpServer : IAsyncDisposable
         }
         Counters.CountReceived(request.MessageType);
         var serving = _serving;
-        var now = _time.GetUtcNow();
-        ExpireLeases(now, serving.Options.Domain);
         var context = _interfaces.Resolve(arrival.Interface);
-        var decision = context is null ? DhcpDecision.Drop("no IPv4 address on the receiving interface") : serving.Responder.Respond(packet, context, now);
-        if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
+        if (context is null)
         {
             Counters.CountUnanswered();
             return;
         }
+        var decision = Decide(packet, context, serving);
+        if (decision is null) return;
+        if (serving.Options.Ping && decision.ReplyType == DhcpMessageType.Offer && decision.Reply is { } offer && NeedsProbe(offer))
+        {
+            // The probe waits off the receive loop: other clients are answered meanwhile.
+            _ = ProbeThenCompleteAsync(packet.ToArray(), decision, context, arrival.Interface, serving);
+            return;
+        }
         // Started here, not awaited: the memory side of the commit happens before the next packet is handled,
         // while the disk side joins the next group commit.
-        _ = CompleteAsync(decision, context!, arrival.Interface, serving.Options.Domain);
+        _ = CompleteAsync(decision, context, arrival.Interface, serving.Options.Domain);
+    }
+
+    /// <summary>The responder's decision, or null (counted) when there is nothing to do.</summary>
+    private DhcpDecision? Decide(ReadOnlySpan<byte> packet, DhcpReceiveContext context, Serving serving)
+    {
+        DhcpDecision decision;
+        // The receive loop and probes that finished both ask the responder: one at a time, so two clients are
+        // never offered the same address by two concurrent decisions.
+        lock (_decideGate)
+        {
+            var now = _time.GetUtcNow();
+            ExpireLeases(now, serving.Options.Domain);
+            decision = serving.Responder.Respond(packet, context, now);
+        }
+        if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
+        {
+            Counters.CountUnanswered();
+            return null;
+        }
+        return decision;
+    }
+
+    /// <summary>A client renewing its own address needs no probe; a new offer does.</summary>
+    private bool NeedsProbe(byte[] offer)
+    {
+        var offered = new IPAddress(offer.AsSpan(16, 4));
+        var chaddr = offer.AsSpan(28, Math.Min((int)offer[2], 16));
+        var held = _leases.FindByAddress(offered);
+        return held is null || !string.Equals(held.HardwareAddress, HexText.FormatHardwareAddress(offer[1], chaddr), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private const int MaxProbes = 3;
+
+    private async Task ProbeThenCompleteAsync(byte[] packet, DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, Serving serving)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var offered = new IPAddress(decision.Reply!.AsSpan(16, 4));
+            if (!await AnswersPingAsync(offered, serving.Options.PingTimeout).ConfigureAwait(false)) break;
+            Counters.CountPingConflict();
+            // Someone uses it without a lease: keep it out of offers for a while, as a DECLINE would.
+            try { await _leases.DeclineAsync(offered, _time.GetUtcNow() + serving.Options.DeclineHoldTime).ConfigureAwait(false); }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException) { return; }
+            if (attempt + 1 >= MaxProbes) { Counters.CountUnanswered(); return; }
+            var next = Decide(packet, context, serving);
+            if (next is null) return;
+            decision = next;
+            if (decision.ReplyType != DhcpMessageType.Offer || decision.Reply is null) break;
+        }
+        await CompleteAsync(decision, context, interfaceIndex, serving.Options.Domain).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> AnswersPingAsync(IPAddress address, TimeSpan timeout)
+    {
+        try
+        {
+            using var ping = new System.Net.NetworkInformation.Ping();
+            var reply = await ping.SendPingAsync(address, timeout, new byte[16]).ConfigureAwait(false);
+            return reply.Status == System.Net.NetworkInformation.IPStatus.Success;
+        }
+        catch (Exception ex) when (ex is System.Net.NetworkInformation.PingException or InvalidOperationException or SocketException)
+        {
+            return false; // cannot probe (no raw socket): offer as with no-ping
+        }
     }
 
     private async Task CompleteAsync(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, string? domain)
