@@ -120,14 +120,23 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
 
     private async Task<IPintService> StartServiceAsync(ServicePlan plan, CancellationToken cancellationToken)
     {
-        var service = plan.Create();
+        IPintService service;
+        try
+        {
+            service = plan.Create();
+        }
+        catch (Exception e) when (PortInUse(e))
+        {
+            throw new InvalidOperationException(DescribePortInUse(plan.Name, e), e);
+        }
         try
         {
             await service.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             await service.DisposeAsync().ConfigureAwait(false);
+            if (PortInUse(e)) throw new InvalidOperationException(DescribePortInUse(plan.Name, e), e);
             throw;
         }
         _log.Write(PintLogLevel.Information, service.Name, $"started, listening on {string.Join(", ", service.Endpoints)}");
@@ -198,6 +207,32 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         {
             _reloadGate.Release();
         }
+    }
+
+    private static bool PortInUse(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }) return true;
+        return false;
+    }
+
+    /// <summary>"dns: port 53 (udp) is already in use by dnsmasq (pid 812)": the port, and the holder where the OS tells.</summary>
+    private string DescribePortInUse(string service, Exception e)
+    {
+        var ports = service switch
+        {
+            "dns" => new[] { ("udp", Config.Dns.Port), ("tcp", Config.Dns.Port) },
+            "dhcp" => new[] { ("udp", 67) },
+            "tftp" => new[] { ("udp", 69) },
+            _ => Array.Empty<(string, int)>(),
+        };
+        foreach (var (protocol, port) in ports)
+        {
+            if (PortOwner.Describe(protocol, port) is { } holder)
+                return $"{service}: port {port} ({protocol}) is already in use by {holder}";
+        }
+        var first = ports.Length > 0 ? $" port {ports[0].Item2}" : "";
+        return $"{service}: cannot listen,{first} is already in use ({e.Message})";
     }
 
     private IPintService? Running(string name)
