@@ -50,7 +50,8 @@ public sealed class ConfigTarget : FuzzTarget
             _ = new DnsResponder(DnsService.MapOptions(config, _emptyDirectory, NullPintLog.Instance));
 
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var first = result.Diagnostics.FirstOrDefault()?.Option ?? "";
+        // Known option names only: a fuzzed unknown name would make every input look new.
+        var first = result.Diagnostics.FirstOrDefault()?.Option is { } o && DnsmasqOptionCatalog.Find(o) is not null ? o : "";
         return HashCode.Combine(Math.Min(errors, 3), result.Diagnostics.Count - errors > 0, first);
     }
 }
