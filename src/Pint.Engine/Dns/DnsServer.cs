@@ -6,7 +6,7 @@ namespace Pint.Engine.Dns;
 
 /// <summary>
 /// The DNS service: UDP and TCP on each listen endpoint. Owns the sockets; every message goes through the pure
-/// <see cref="DnsResponder"/>. Several UDP receive loops share one socket (one per core).
+/// <see cref="DnsResponder"/>. Several UDP receive threads share one socket (one per core).
 /// </summary>
 public sealed class DnsServer : IAsyncDisposable
 {
@@ -32,7 +32,7 @@ public sealed class DnsServer : IAsyncDisposable
     /// <summary>Names DHCP hands out; they answer like local names while the server runs.</summary>
     public DynamicNames DhcpNames => _responder.DhcpNames;
     public DnsResponder Responder => _responder;
-    /// <summary>Number of UDP receive loops per socket (default: one per core).</summary>
+    /// <summary>Number of UDP receive threads per socket (default: one per core).</summary>
     public int UdpLoopsPerSocket { get; init; } = Environment.ProcessorCount;
 
     public void ClearCache() => _responder.Cache.Clear();
@@ -55,7 +55,7 @@ public sealed class DnsServer : IAsyncDisposable
                 tcp.Bind(boundUdp);
                 tcp.Listen(128);
                 _bound.Add(boundUdp);
-                for (int i = 0; i < Math.Max(1, UdpLoopsPerSocket); i++) _loops.Add(Task.Run(() => UdpLoopAsync(udp, _stopping.Token)));
+                for (int i = 0; i < Math.Max(1, UdpLoopsPerSocket); i++) _loops.Add(StartUdpThread(udp, _stopping.Token));
                 _loops.Add(Task.Run(() => TcpAcceptLoopAsync(tcp, _stopping.Token)));
             }
         }
@@ -91,7 +91,25 @@ public sealed class DnsServer : IAsyncDisposable
         _sockets.Clear();
     }
 
-    private async Task UdpLoopAsync(Socket socket, CancellationToken cancellationToken)
+    /// <summary>
+    /// A UDP receive loop on a dedicated thread with blocking calls: one recvfrom and one sendto per local answer, no
+    /// epoll round trip or thread-pool hop (which cost more CPU per query than the answer itself). It ends when the
+    /// socket is closed.
+    /// </summary>
+    private Task StartUdpThread(Socket socket, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { UdpLoop(socket, cancellationToken); }
+            finally { done.TrySetResult(); }
+        })
+        { IsBackground = true, Name = "pint-dns-udp" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void UdpLoop(Socket socket, CancellationToken cancellationToken)
     {
         // One receive buffer, reply buffer and SocketAddress per loop, reused: no allocation per local answer.
         var receive = new byte[MaxMessage];
@@ -102,25 +120,24 @@ public sealed class DnsServer : IAsyncDisposable
             int length;
             try
             {
-                length = await socket.ReceiveFromAsync(receive, SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+                length = socket.ReceiveFrom(receive, SocketFlags.None, client);
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
             {
                 continue; // ICMP unreachable from an earlier reply
             }
-            catch (Exception) when (cancellationToken.IsCancellationRequested) { return; }
-            catch (ObjectDisposedException) { return; }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
 
             var result = _responder.Respond(receive.AsSpan(0, length), reply, overTcp: false);
             try
             {
                 if (result.Action == DnsResponderAction.Reply)
-                    await socket.SendToAsync(reply.AsMemory(0, result.Length), SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+                    socket.SendTo(reply.AsSpan(0, result.Length), SocketFlags.None, client);
                 else if (result.Action == DnsResponderAction.Forward)
                     _ = ForwardUdpAsync(socket, receive.AsSpan(0, length).ToArray(), CopyAddress(client), result.Upstream!, cancellationToken);
             }
             catch (SocketException) { }
-            catch (Exception) when (cancellationToken.IsCancellationRequested) { return; }
+            catch (ObjectDisposedException) { return; }
         }
     }
 
@@ -138,7 +155,9 @@ public sealed class DnsServer : IAsyncDisposable
             var upstream = await _forwarder.ExchangeAsync(query, group, cancellationToken).ConfigureAwait(false);
             var reply = new byte[MaxMessage];
             int length = _responder.CompleteForward(query, upstream, reply, overTcp: false);
-            if (length > 0) await socket.SendToAsync(reply.AsMemory(0, length), SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+            // A synchronous send: the receive threads block on this socket, and one async call would switch it to
+            // non-blocking mode for good. A UDP send does not wait anyway.
+            if (length > 0) socket.SendTo(reply.AsSpan(0, length), SocketFlags.None, client);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested) { }
         catch (SocketException) { }
