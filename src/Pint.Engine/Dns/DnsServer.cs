@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
@@ -11,7 +12,8 @@ namespace Pint.Engine.Dns;
 public sealed class DnsServer : IAsyncDisposable
 {
     private const int MaxMessage = 65535;
-    private readonly DnsServerOptions _options;
+    // Only the endpoints are kept: the options hold the whole hosts data, which the built zone replaces.
+    private readonly IPEndPoint[] _listenEndPoints;
     private readonly DnsResponder _responder;
     private readonly UpstreamForwarder _forwarder;
     private readonly List<Socket> _sockets = [];
@@ -21,7 +23,8 @@ public sealed class DnsServer : IAsyncDisposable
 
     public DnsServer(DnsServerOptions options)
     {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
+        _listenEndPoints = [.. options.ListenEndPoints];
         _responder = new DnsResponder(options);
         _forwarder = new UpstreamForwarder(_responder, options.UpstreamTimeout, options.NegTtl);
     }
@@ -43,7 +46,7 @@ public sealed class DnsServer : IAsyncDisposable
         _stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            foreach (var endPoint in _options.ListenEndPoints)
+            foreach (var endPoint in _listenEndPoints)
             {
                 var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
                 _sockets.Add(udp);
@@ -153,11 +156,19 @@ public sealed class DnsServer : IAsyncDisposable
         try
         {
             var upstream = await _forwarder.ExchangeAsync(query, group, cancellationToken).ConfigureAwait(false);
-            var reply = new byte[MaxMessage];
-            int length = _responder.CompleteForward(query, upstream, reply, overTcp: false);
-            // A synchronous send: the receive threads block on this socket, and one async call would switch it to
-            // non-blocking mode for good. A UDP send does not wait anyway.
-            if (length > 0) socket.SendTo(reply.AsSpan(0, length), SocketFlags.None, client);
+            // Pooled: a cache warm-up forwards thousands of queries, and a fresh 64 KiB buffer each grows the heap for good.
+            var reply = ArrayPool<byte>.Shared.Rent(MaxMessage);
+            try
+            {
+                int length = _responder.CompleteForward(query, upstream, reply.AsSpan(0, MaxMessage), overTcp: false);
+                // A synchronous send: the receive threads block on this socket, and one async call would switch it to
+                // non-blocking mode for good. A UDP send does not wait anyway.
+                if (length > 0) socket.SendTo(reply.AsSpan(0, length), SocketFlags.None, client);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(reply);
+            }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested) { }
         catch (SocketException) { }

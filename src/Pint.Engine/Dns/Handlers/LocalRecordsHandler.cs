@@ -70,9 +70,9 @@ public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null
     }
 
     /// <summary>Several addresses are rotated by one place on each answer so clients spread over them.</summary>
-    private static void WriteRotated(ref DnsResponseBuilder response, List<byte[]> addresses, LocalNameRecords records, ReadOnlySpan<byte> owner, DnsType type)
+    private static void WriteRotated(ref DnsResponseBuilder response, byte[][] addresses, LocalNameRecords records, ReadOnlySpan<byte> owner, DnsType type)
     {
-        int count = addresses.Count;
+        int count = addresses.Length;
         if (count == 0) return;
         int start = count == 1 ? 0 : records.NextRotation() % count;
         for (int i = 0; i < count; i++)
