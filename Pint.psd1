@@ -16,6 +16,8 @@
         'Set-PintDhcpRange', 'Get-PintDhcpRange', 'Remove-PintDhcpRange'
         'Get-PintLease'
         'Start-PintServer', 'Get-PintServer', 'Stop-PintServer'
+        'Add-PintDnsRecord', 'Get-PintDnsRecord', 'Remove-PintDnsRecord'
+        'Add-PintDnsForwarder', 'Get-PintDnsForwarder', 'Remove-PintDnsForwarder', 'Clear-PintDnsCache'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
