@@ -47,6 +47,7 @@ internal static class DifferentialScenario
         host-record=ttl.lab.test,10.0.0.21,77
         host-record=v6only.lab.test,fd00::30
         host-record=hostrec-too.lab.test,10.0.0.61
+        host-record=ptr-race.lab.test,10.0.0.4,fd00::10
         cname=c1.lab.test,c2.lab.test
         cname=c2.lab.test,hr.lab.test
         cname=ext.lab.test,www.example.com
@@ -78,7 +79,7 @@ internal static class DifferentialScenario
             "multi A", "multi.lab.test A", "multi2.lab.test A", "alias3 A", "alias3.lab.test A",
             "nas A", "nas AAAA", "nas.lab.test A", "nas-dup.lab.test A", "both.lab.test A", "both.lab.test AAAA", "both.lab.test ANY",
             "hr.lab.test A", "hr.lab.test AAAA", "hr.lab.test TXT", "ttl.lab.test A", "v6only.lab.test A", "v6only.lab.test AAAA",
-            "hostrec-too.lab.test A",
+            "hostrec-too.lab.test A", "ptr-race.lab.test A", "-x fd00::10",
             "c1.lab.test A", "c1.lab.test AAAA", "c1.lab.test CNAME", "c2.lab.test A", "cnas.lab.test A", "ext.lab.test CNAME",
             "lab.test MX", "lab.test TXT", "lab.test A", "mail.lab.test A", "_ldap._tcp.lab.test SRV", "_sip._udp.lab.test SRV",
             "t.lab.test TXT", "_http._tcp.lab.test PTR",
