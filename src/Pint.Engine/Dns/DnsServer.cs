@@ -90,7 +90,14 @@ public sealed class DnsServer : IAsyncDisposable
 
     private void StopSockets()
     {
-        foreach (var socket in _sockets) socket.Dispose();
+        foreach (var socket in _sockets)
+        {
+            // shutdown wakes threads blocked in a receive on the socket (Linux does so even for unconnected UDP,
+            // though it reports ENOTCONN); close alone leaves them waiting for their receive timeout.
+            try { socket.Shutdown(SocketShutdown.Both); }
+            catch (SocketException) { }
+            socket.Dispose();
+        }
         _sockets.Clear();
     }
 
@@ -104,7 +111,16 @@ public sealed class DnsServer : IAsyncDisposable
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            try { UdpLoop(socket, cancellationToken); }
+            try
+            {
+                if (UdpBatchLoop.IsSupported)
+                {
+                    using var batch = new UdpBatchLoop(Math.Max(DnsFlags.ClassicUdpLimit, (int)_responder.EdnsPacketMax));
+                    batch.Run(socket, _responder, (query, client, group) => _ = ForwardUdpAsync(socket, query, client, group, cancellationToken), cancellationToken);
+                }
+                else UdpLoop(socket, cancellationToken);
+            }
+            catch (ObjectDisposedException) { }
             finally { done.TrySetResult(); }
         })
         { IsBackground = true, Name = "pint-dns-udp" };

@@ -43,14 +43,19 @@ public sealed class DnsmasqDifferentialTests(ITestOutputHelper output)
 
             var failures = new StringBuilder();
             var queries = DifferentialScenario.Queries();
+            var slow = new List<(double Seconds, string Query)>();
             foreach (var query in queries)
             {
+                var started = Stopwatch.GetTimestamp();
                 var expected = RunDigAsync(dig, dnsmasqPort, query);
                 var actual = RunDigAsync(dig, pintPort, query);
+                await Task.WhenAll(expected, actual);
+                slow.Add((Stopwatch.GetElapsedTime(started).TotalSeconds, query.Arguments));
                 var diff = DigResponse.Diff(DigResponse.Parse(await expected, query.Upstream), DigResponse.Parse(await actual, query.Upstream));
                 if (diff.Length > 0) failures.AppendLine($"dig {query}:").Append(diff);
             }
-            output.WriteLine($"{queries.Count} queries compared; dnsmasq log:\n{reference.Log}");
+            output.WriteLine($"{queries.Count} queries compared; slowest: {string.Join(", ", slow.OrderByDescending(x => x.Seconds).Take(3).Select(x => $"{x.Query} {x.Seconds:F2}s"))}");
+            output.WriteLine($"dnsmasq log:\n{reference.Log}");
             Assert.True(failures.Length == 0, $"Pint differs from dnsmasq 2.90:\n{failures}");
         }
         finally
