@@ -20,6 +20,7 @@ public sealed class DnsServer : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private readonly List<IPEndPoint> _bound = [];
     private CancellationTokenSource? _stopping;
+    private IdleMemoryTrimmer? _trimmer;
 
     public DnsServer(DnsServerOptions options)
     {
@@ -67,6 +68,7 @@ public sealed class DnsServer : IAsyncDisposable
             StopSockets();
             throw new InvalidOperationException($"DNS server cannot listen: {e.Message}", e);
         }
+        _trimmer = new IdleMemoryTrimmer(Counters);
         return Task.CompletedTask;
     }
 
@@ -74,6 +76,8 @@ public sealed class DnsServer : IAsyncDisposable
     {
         if (_stopping is null) return;
         _stopping.Cancel();
+        _trimmer?.Dispose();
+        _trimmer = null;
         StopSockets();
         try { await Task.WhenAll(_loops).ConfigureAwait(false); }
         catch (OperationCanceledException) { }

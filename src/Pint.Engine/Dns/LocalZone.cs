@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Net.Sockets;
 
 namespace Pint.Engine.Dns;
 
@@ -55,6 +56,7 @@ public sealed class LocalZone
 {
     private readonly Dictionary<byte[], LocalNameRecords> _names = new(DnsNameComparer.Instance);
     private readonly Dictionary<byte[], LocalNameRecords>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly Dictionary<uint, LocalNameRecords> _ipv4PtrOwners = [];
 
     public LocalZone() => _lookup = _names.GetAlternateLookup<ReadOnlySpan<byte>>();
 
@@ -63,6 +65,13 @@ public sealed class LocalZone
     public int Count => _names.Count;
 
     public LocalNameRecords? Find(ReadOnlySpan<byte> name) => _lookup.TryGetValue(name, out var r) ? r : null;
+
+    /// <summary>
+    /// The owner of the automatic PTR of an IPv4 reverse name (its first name), or null. Kept apart from the names:
+    /// a records object per address would double the memory of a large hosts file for data that is one reference.
+    /// </summary>
+    public LocalNameRecords? FindIPv4PtrOwner(ReadOnlySpan<byte> reverseName) =>
+        _ipv4PtrOwners.Count > 0 && DnsName.TryParseIPv4Reverse(reverseName, out uint address) && _ipv4PtrOwners.TryGetValue(address, out var owner) ? owner : null;
 
     public LocalNameRecords GetOrAdd(string name)
     {
@@ -82,12 +91,16 @@ public sealed class LocalZone
         var records = GetOrAdd(name);
         AddAddressRecord(records, address, ttl);
         if (!ReferenceEquals(fullName, name)) AddAddressRecord(records = GetOrAdd(fullName), address, ttl);
-        var reverse = GetOrAdd(DnsName.ToText(DnsName.ReverseOf(address)));
-        if (reverse.Ptr.Length == 0)
+        var reverseName = DnsName.ReverseOf(address);
+        if (Find(reverseName) is { Ptr.Length: > 0 }) return; // a ptr-record= line says otherwise
+        if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            reverse.AddPtr(records.Name); // the owner's wire name, shared rather than encoded again
-            reverse.AddressTtl = ttl;
+            _ipv4PtrOwners.TryAdd(BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes()), records);
+            return;
         }
+        var reverse = GetOrAdd(DnsName.ToText(reverseName));
+        reverse.AddPtr(records.Name); // the owner's wire name, shared rather than encoded again
+        reverse.AddressTtl = ttl;
     }
 
     private static void AddAddressRecord(LocalNameRecords records, IPAddress address, uint ttl)

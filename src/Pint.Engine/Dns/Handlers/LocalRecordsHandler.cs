@@ -14,7 +14,7 @@ public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null
     public DnsVerdict Handle(ref DnsQueryContext context)
     {
         var records = names.Find(context.Query.Name);
-        if (records is null) return DnsVerdict.Continue;
+        if (records is null) return AnswerIPv4Ptr(ref context);
         var type = context.Query.Type;
         ref var response = ref context.Response;
         ReadOnlySpan<byte> owner = response.QuestionName;
@@ -35,6 +35,16 @@ public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null
             foreach (var srv in records.Srv) AddGlue(ref response, srv.Target);
         if (response.AnswerCount > before && type is DnsType.MX or DnsType.ANY)
             foreach (var mx in records.Mx) AddGlue(ref response, mx.Target);
+        return DnsVerdict.Answer(DnsRcode.NoError, true);
+    }
+
+    /// <summary>The automatic PTR of an IPv4 address: the first name read for it.</summary>
+    private DnsVerdict AnswerIPv4Ptr(ref DnsQueryContext context)
+    {
+        if (context.Query.Type is not (DnsType.PTR or DnsType.ANY) || names.FindIPv4PtrOwner(context.Query.Name) is not { } owner)
+            return DnsVerdict.Continue;
+        ref var response = ref context.Response;
+        response.AddNameRecord(DnsSection.Answer, response.QuestionName, DnsType.PTR, owner.AddressTtl, default, owner.Name);
         return DnsVerdict.Answer(DnsRcode.NoError, true);
     }
 
