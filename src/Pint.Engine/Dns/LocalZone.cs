@@ -11,18 +11,29 @@ namespace Pint.Engine.Dns;
 /// </summary>
 public sealed class LocalNameRecords(byte[] name)
 {
+    /// <summary>The rarer records, in an object of their own so a plain host name does not pay for them.</summary>
+    private sealed class Extras
+    {
+        public byte[]? CnameTarget;
+        public uint CnameTtl;
+        public (ushort Preference, byte[] Target)[] Mx = [];
+        public (ushort Priority, ushort Weight, ushort Port, byte[] Target)[] Srv = [];
+        public byte[][] Txt = [];
+    }
+
     private int _rotation = -1;
+    private Extras? _extras;
 
     public byte[] Name { get; } = name;
     public byte[][] A { get; private set; } = [];
     public byte[][] Aaaa { get; private set; } = [];
     public uint AddressTtl { get; set; }
-    public byte[]? CnameTarget { get; set; }
-    public uint CnameTtl { get; set; }
+    public byte[]? CnameTarget => _extras?.CnameTarget;
+    public uint CnameTtl => _extras?.CnameTtl ?? 0;
     /// <summary>MX RDATA prefix (preference) and target name, kept apart so the target can be compressed.</summary>
-    public (ushort Preference, byte[] Target)[] Mx { get; private set; } = [];
-    public (ushort Priority, ushort Weight, ushort Port, byte[] Target)[] Srv { get; private set; } = [];
-    public byte[][] Txt { get; private set; } = [];
+    public (ushort Preference, byte[] Target)[] Mx => _extras?.Mx ?? [];
+    public (ushort Priority, ushort Weight, ushort Port, byte[] Target)[] Srv => _extras?.Srv ?? [];
+    public byte[][] Txt => _extras?.Txt ?? [];
     public byte[][] Ptr { get; private set; } = [];
 
     /// <summary>Adds an address unless it is there already (a hosts file may repeat a line).</summary>
@@ -32,9 +43,16 @@ public sealed class LocalNameRecords(byte[] name)
         else Aaaa = AppendDistinct(Aaaa, address);
     }
 
-    public void AddMx(ushort preference, byte[] target) => Mx = [.. Mx, (preference, target)];
-    public void AddSrv(ushort priority, ushort weight, ushort port, byte[] target) => Srv = [.. Srv, (priority, weight, port, target)];
-    public void AddTxt(byte[] rdata) => Txt = [.. Txt, rdata];
+    public void SetCname(byte[] target, uint ttl)
+    {
+        var extras = _extras ??= new Extras();
+        extras.CnameTarget = target;
+        extras.CnameTtl = ttl;
+    }
+
+    public void AddMx(ushort preference, byte[] target) => (_extras ??= new Extras()).Mx = [.. Mx, (preference, target)];
+    public void AddSrv(ushort priority, ushort weight, ushort port, byte[] target) => (_extras ??= new Extras()).Srv = [.. Srv, (priority, weight, port, target)];
+    public void AddTxt(byte[] rdata) => (_extras ??= new Extras()).Txt = [.. Txt, rdata];
     public void AddPtr(byte[] target) => Ptr = [.. Ptr, target];
 
     /// <summary>Where this query's round-robin starts (dnsmasq rotates several addresses on each answer).</summary>
@@ -124,8 +142,7 @@ public sealed class LocalZone
         foreach (var cname in options.Cnames)
         {
             var alias = zone.GetOrAdd(cname.Alias);
-            alias.CnameTarget = DnsName.FromText(cname.Target);
-            alias.CnameTtl = cname.Ttl is int t ? (uint)Math.Max(0, t) : localTtl;
+            alias.SetCname(DnsName.FromText(cname.Target), cname.Ttl is int t ? (uint)Math.Max(0, t) : localTtl);
         }
         foreach (var mx in options.MxEntries)
             zone.GetOrAdd(mx.Name).AddMx(mx.Preference, DnsName.FromText(mx.Target));
