@@ -90,10 +90,24 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
         socket.SetRawSocketOption(1 /* SOL_SOCKET */, 20 /* SO_RCVTIMEO */, timeval);
         var family = socket.AddressFamily;
 
+        // Hold a reference on the handle: the descriptor number cannot be closed and handed to another socket while
+        // this loop still uses it. Stopping shuts the socket down, which wakes recvmmsg; the close follows the release.
+        bool referenced = false;
+        socket.SafeHandle.DangerousAddRef(ref referenced);
+        try
+        {
+            Serve((int)socket.SafeHandle.DangerousGetHandle(), family, responder, forward, cancellationToken);
+        }
+        finally
+        {
+            if (referenced) socket.SafeHandle.DangerousRelease();
+        }
+    }
+
+    private void Serve(int fd, AddressFamily family, DnsResponder responder, Action<byte[], SocketAddress, UpstreamGroup> forward, CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
-            int fd = (int)socket.SafeHandle.DangerousGetHandle();
-            if (fd < 0) return;
             for (int i = 0; i < Slots; i++)
             {
                 _receiveIov[i].Length = ReceiveSize;
@@ -107,6 +121,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 if (errno is Eagain or Eintr) continue;
                 return; // the socket was closed
             }
+            if (received == 0) return; // shut down
 
             uint replies = 0;
             for (int i = 0; i < received; i++)
