@@ -59,7 +59,8 @@ public sealed class DnsServer : IAsyncDisposable
                 tcp.Bind(boundUdp);
                 tcp.Listen(128);
                 _bound.Add(boundUdp);
-                for (int i = 0; i < Math.Max(1, UdpLoopsPerSocket); i++) _loops.Add(StartUdpThread(udp, _stopping.Token));
+                var gate = new UdpLoadGate(UdpBatchLoop.BatchSize);
+                for (int i = 0; i < Math.Max(1, UdpLoopsPerSocket); i++) _loops.Add(StartUdpThread(udp, gate, primary: i == 0, _stopping.Token));
                 _loops.Add(Task.Run(() => TcpAcceptLoopAsync(tcp, _stopping.Token)));
             }
         }
@@ -110,7 +111,7 @@ public sealed class DnsServer : IAsyncDisposable
     /// epoll round trip or thread-pool hop (which cost more CPU per query than the answer itself). It ends when the
     /// socket is closed.
     /// </summary>
-    private Task StartUdpThread(Socket socket, CancellationToken cancellationToken)
+    private Task StartUdpThread(Socket socket, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
@@ -120,7 +121,7 @@ public sealed class DnsServer : IAsyncDisposable
                 if (UdpBatchLoop.IsSupported)
                 {
                     using var batch = new UdpBatchLoop(Math.Max(DnsFlags.ClassicUdpLimit, (int)_responder.EdnsPacketMax));
-                    batch.Run(socket, _responder, (query, client, group) => _ = ForwardUdpAsync(socket, query, client, group, cancellationToken), cancellationToken);
+                    batch.Run(socket, _responder, (query, client, group) => _ = ForwardUdpAsync(socket, query, client, group, cancellationToken), gate, primary, cancellationToken);
                 }
                 else UdpLoop(socket, cancellationToken);
             }

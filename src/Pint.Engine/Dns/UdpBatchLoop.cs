@@ -49,6 +49,9 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     private readonly IoVec* _receiveIov, _sendIov;
     private readonly byte* _addresses, _receiveBuffers, _replyBuffers;
 
+    /// <summary>The most queries one recvmmsg takes.</summary>
+    public const int BatchSize = Slots;
+
     public UdpBatchLoop(int replySize)
     {
         _replySize = replySize;
@@ -81,7 +84,9 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     /// Serves <paramref name="socket"/> until it is closed or <paramref name="cancellationToken"/> fires.
     /// <paramref name="forward"/> takes the queries that go upstream (query bytes, the client's address, the upstream group).
     /// </summary>
-    public void Run(Socket socket, DnsResponder responder, Action<byte[], SocketAddress, UpstreamGroup> forward, CancellationToken cancellationToken)
+    /// <param name="gate">Shared by the threads of one socket; a helper (not <paramref name="primary"/>) serves only while it is open.</param>
+    public void Run(Socket socket, DnsResponder responder, Action<byte[], SocketAddress, UpstreamGroup> forward, UdpLoadGate gate, bool primary,
+        CancellationToken cancellationToken)
     {
         // A receive timeout so a blocked recvmmsg notices the stop request even if closing the socket does not wake it.
         Span<byte> timeval = stackalloc byte[16];
@@ -96,7 +101,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
         socket.SafeHandle.DangerousAddRef(ref referenced);
         try
         {
-            Serve((int)socket.SafeHandle.DangerousGetHandle(), family, responder, forward, cancellationToken);
+            Serve((int)socket.SafeHandle.DangerousGetHandle(), family, responder, forward, gate, primary, cancellationToken);
         }
         finally
         {
@@ -104,10 +109,12 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
         }
     }
 
-    private void Serve(int fd, AddressFamily family, DnsResponder responder, Action<byte[], SocketAddress, UpstreamGroup> forward, CancellationToken cancellationToken)
+    private void Serve(int fd, AddressFamily family, DnsResponder responder, Action<byte[], SocketAddress, UpstreamGroup> forward,
+        UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (!primary && !gate.IsOpen && !gate.WaitForLoad(cancellationToken)) continue;
             for (int i = 0; i < Slots; i++)
             {
                 _receiveIov[i].Length = ReceiveSize;
@@ -122,6 +129,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 return; // the socket was closed
             }
             if (received == 0) return; // shut down
+            if (primary) gate.Report(received);
 
             uint replies = 0;
             for (int i = 0; i < received; i++)
