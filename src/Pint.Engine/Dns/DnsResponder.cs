@@ -28,7 +28,7 @@ public sealed class DnsResponder
         Cache = new DnsCache(options.CacheSize, options.NegTtl, clockMs);
         _routes = new UpstreamRoutes(options.Servers, options.LocalDomains, options.StrictOrder);
         _forward = new ForwardHandler(_routes);
-        var handlers = new List<IDnsQueryHandler> { new LocalRecordsHandler(Names) };
+        var handlers = new List<IDnsQueryHandler> { new LocalRecordsHandler(Names, Cache) };
         var addressRules = new AddressRulesHandler(options.AddressRules, options.LocalTtl);
         if (!addressRules.IsEmpty) handlers.Add(addressRules);
         if (options.BogusPriv) handlers.Add(new BogusPrivHandler(_routes));
