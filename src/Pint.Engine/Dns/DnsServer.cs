@@ -7,7 +7,8 @@ namespace Pint.Engine.Dns;
 
 /// <summary>
 /// The DNS service: UDP and TCP on each listen endpoint. Owns the sockets; every message goes through the pure
-/// <see cref="DnsResponder"/>. Several UDP receive threads share one socket (one per core).
+/// <see cref="DnsResponder"/>. Up to one UDP receive thread per core shares each socket; the extra ones only
+/// receive while the first cannot keep up (see <see cref="UdpLoadGate"/>).
 /// </summary>
 public sealed class DnsServer : IAsyncDisposable
 {
