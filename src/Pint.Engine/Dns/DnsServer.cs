@@ -15,6 +15,7 @@ public sealed class DnsServer : IAsyncDisposable
     private const int MaxMessage = 65535;
     // Only the endpoints are kept: the options hold the whole hosts data, which the built zone replaces.
     private readonly IPEndPoint[] _listenEndPoints;
+    private readonly TimeSpan _upstreamTimeout;
     private readonly DnsResponder _responder;
     private readonly UpstreamForwarder _forwarder;
     private readonly List<Socket> _sockets = [];
@@ -27,6 +28,7 @@ public sealed class DnsServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _listenEndPoints = [.. options.ListenEndPoints];
+        _upstreamTimeout = options.UpstreamTimeout;
         _responder = new DnsResponder(options);
         _forwarder = new UpstreamForwarder(_responder, options.UpstreamTimeout, options.NegTtl);
     }
@@ -41,6 +43,16 @@ public sealed class DnsServer : IAsyncDisposable
     public int UdpLoopsPerSocket { get; init; } = Environment.ProcessorCount;
 
     public void ClearCache() => _responder.Cache.Clear();
+
+    /// <summary>
+    /// Serves <paramref name="options"/> from the next query on, on the same sockets, keeping the DHCP names and,
+    /// unless the upstream setup changed, the cache. False when the change needs a new server (other endpoints).
+    /// </summary>
+    public bool Reconfigure(DnsServerOptions options)
+    {
+        if (!options.ListenEndPoints.SequenceEqual(_listenEndPoints) || options.UpstreamTimeout != _upstreamTimeout) return false;
+        return _responder.Reconfigure(options);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

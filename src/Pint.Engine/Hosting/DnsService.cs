@@ -7,7 +7,7 @@ using DnsAddressRule = Pint.Engine.Dns.AddressRule;
 namespace Pint.Engine.Hosting;
 
 /// <summary>The DNS server as a host service, and the mapping of dnsmasq's DNS options onto it.</summary>
-public sealed class DnsService : IPintService
+public sealed class DnsService : IPintService, IReconfigurable
 {
     private readonly DnsServer _server;
 
@@ -37,6 +37,10 @@ public sealed class DnsService : IPintService
             };
         }
     }
+
+    /// <summary>A changed config on the running server: same sockets, DHCP names kept, cache kept unless upstreams changed.</summary>
+    public bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log) =>
+        _server.Reconfigure(MapOptions(config, options.WorkingDirectory ?? Environment.CurrentDirectory, log));
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
