@@ -44,6 +44,9 @@ public sealed class DnsServer : IAsyncDisposable
 
     public void ClearCache() => _responder.Cache.Clear();
 
+    /// <summary>log-queries: one line per query and per answer. While it is on, UDP is served without batching.</summary>
+    public DnsQueryLog? QueryLog { get; init; }
+
     /// <summary>
     /// Serves <paramref name="options"/> from the next query on, on the same sockets, keeping the DHCP names and,
     /// unless the upstream setup changed, the cache. False when the change needs a new server (other endpoints).
@@ -131,7 +134,7 @@ public sealed class DnsServer : IAsyncDisposable
         {
             try
             {
-                if (UdpBatchLoop.IsSupported)
+                if (UdpBatchLoop.IsSupported && QueryLog is null)
                 {
                     using var batch = new UdpBatchLoop(Math.Max(DnsFlags.ClassicUdpLimit, (int)_responder.EdnsPacketMax));
                     batch.Run(socket, _responder, (query, client, group) => _ = ForwardUdpAsync(socket, query, client, group, cancellationToken), gate, primary, cancellationToken);
@@ -139,6 +142,8 @@ public sealed class DnsServer : IAsyncDisposable
                 else UdpLoop(socket, cancellationToken);
             }
             catch (ObjectDisposedException) { }
+            // Never let a fault on this thread take the whole PowerShell process down: it surfaces through the task.
+            catch (Exception e) { done.TrySetException(e); }
             finally { done.TrySetResult(); }
         })
         { IsBackground = true, Name = "pint-dns-udp" };
@@ -166,6 +171,7 @@ public sealed class DnsServer : IAsyncDisposable
             catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
 
             var result = _responder.Respond(receive.AsSpan(0, length), reply, overTcp: false);
+            if (QueryLog is { } log) LogQuery(log, receive.AsSpan(0, length), result, reply, ClientEndPoint(socket, client));
             try
             {
                 if (result.Action == DnsResponderAction.Reply)
@@ -176,6 +182,30 @@ public sealed class DnsServer : IAsyncDisposable
             catch (SocketException) { }
             catch (ObjectDisposedException) { return; }
         }
+    }
+
+    /// <summary>Local data is answered with AA set, cache hits without: that tells "config" from "cached", as dnsmasq logs them.</summary>
+    private static void LogQuery(DnsQueryLog log, ReadOnlySpan<byte> query, DnsResponderResult result, ReadOnlySpan<byte> reply, EndPoint? from)
+    {
+        // A log line must never cost an answer, let alone the serving thread.
+        try
+        {
+            log.Query(query, from);
+            if (result.Action == DnsResponderAction.Forward) log.Forwarded(query);
+            else if (result.Action == DnsResponderAction.Reply)
+            {
+                var answer = reply[..result.Length];
+                var authoritative = answer.Length >= 4 && (answer[2] & 0x04) != 0;
+                log.Answer(answer, authoritative ? "config" : "cached");
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException) { }
+    }
+
+    private static EndPoint? ClientEndPoint(Socket socket, SocketAddress client)
+    {
+        try { return new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(client); }
+        catch (ArgumentException) { return null; }
     }
 
     private static SocketAddress CopyAddress(SocketAddress address)
@@ -195,6 +225,7 @@ public sealed class DnsServer : IAsyncDisposable
             try
             {
                 int length = _responder.CompleteForward(query, upstream, reply.AsSpan(0, MaxMessage), overTcp: false);
+                if (length > 0) QueryLog?.Answer(reply.AsSpan(0, length), "reply");
                 // A synchronous send: the receive threads block on this socket, and one async call would switch it to
                 // non-blocking mode for good. A UDP send does not wait anyway.
                 if (length > 0) socket.SendTo(reply.AsSpan(0, length), SocketFlags.None, client);
@@ -240,6 +271,7 @@ public sealed class DnsServer : IAsyncDisposable
                 if (!await ReadExactlyAsync(connection, query.AsMemory(0, length), idle.Token).ConfigureAwait(false)) return;
 
                 var result = _responder.Respond(query.AsSpan(0, length), reply.AsSpan(2), overTcp: true);
+                if (QueryLog is { } log) LogQuery(log, query.AsSpan(0, length), result, reply.AsSpan(2), connection.RemoteEndPoint);
                 int replyLength = result.Length;
                 if (result.Action == DnsResponderAction.Drop) return; // a malformed stream cannot be resynchronised
                 if (result.Action == DnsResponderAction.Forward)
@@ -247,6 +279,7 @@ public sealed class DnsServer : IAsyncDisposable
                     var message = query.AsMemory(0, length);
                     var upstream = await _forwarder.ExchangeAsync(message, result.Upstream!, cancellationToken).ConfigureAwait(false);
                     replyLength = _responder.CompleteForward(message.Span, upstream, reply.AsSpan(2), overTcp: true);
+                    QueryLog?.Answer(reply.AsSpan(2, replyLength), "reply");
                 }
                 BinaryPrimitives.WriteUInt16BigEndian(reply, (ushort)replyLength);
                 await connection.SendAsync(reply.AsMemory(0, replyLength + 2), SocketFlags.None, cancellationToken).ConfigureAwait(false);

@@ -108,7 +108,11 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         try
         {
             PublishNames(leases, names);
-            _server = new DhcpServer(Options, leases, names, _bindAddress);
+            // dnsmasq logs every DHCP transaction unless quiet-dhcp.
+            _server = new DhcpServer(Options, leases, names, _bindAddress)
+            {
+                TransactionLog = Config.Dhcp.QuietDhcp ? null : line => _log.Write(PintLogLevel.Information, Name, line),
+            };
         }
         catch
         {

@@ -11,7 +11,7 @@ public sealed class DnsService : IPintService, IReconfigurable
 {
     private readonly DnsServer _server;
 
-    public DnsService(DnsServerOptions options) => _server = new DnsServer(options);
+    public DnsService(DnsServerOptions options, DnsQueryLog? queryLog = null) => _server = new DnsServer(options) { QueryLog = queryLog };
 
     public string Name => "dns";
 
@@ -40,7 +40,8 @@ public sealed class DnsService : IPintService, IReconfigurable
 
     /// <summary>A changed config on the running server: same sockets, DHCP names kept, cache kept unless upstreams changed.</summary>
     public bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log) =>
-        _server.Reconfigure(MapOptions(config, options.WorkingDirectory ?? Environment.CurrentDirectory, log));
+        config.Dns.LogQueries == (_server.QueryLog is not null) // turning log-queries on or off builds a new server
+        && _server.Reconfigure(MapOptions(config, options.WorkingDirectory ?? Environment.CurrentDirectory, log));
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -15,7 +15,9 @@ internal static class ServiceComposer
         var plans = new List<ServicePlan>();
         // port=0 turns DNS off, as in dnsmasq.
         if (config.Dns.Port != 0)
-            plans.Add(new ServicePlan("dns", () => new DnsService(DnsService.MapOptions(config, workingDirectory, log))));
+            plans.Add(new ServicePlan("dns", () => new DnsService(
+                DnsService.MapOptions(config, workingDirectory, log),
+                config.Dns.LogQueries ? new Dns.DnsQueryLog(line => log.Write(PintLogLevel.Information, "dns", line)) : null)));
         // dhcp-range turns DHCP on, as in dnsmasq; DHCP names its leases in the DNS service above.
         if (config.Dhcp.Enabled)
             plans.Add(new ServicePlan("dhcp", () => DhcpService.Create(config, workingDirectory, () => running("dns") as DnsService, log)));

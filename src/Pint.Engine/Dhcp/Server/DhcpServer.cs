@@ -50,6 +50,12 @@ public sealed class DhcpServer : IAsyncDisposable
 
     public DhcpServerCounters Counters { get; } = new();
 
+    /// <summary>
+    /// dnsmasq's DHCP log lines ("DHCPDISCOVER(eth0) 52:54:00:12:34:56", "DHCPACK(eth0) 10.0.0.5 52:54:... laptop"):
+    /// written unless quiet-dhcp; null = no log.
+    /// </summary>
+    public Action<string>? TransactionLog { get; init; }
+
     /// <summary>The bound address and port (the port is chosen by the system when the options say 0).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
@@ -108,6 +114,11 @@ public sealed class DhcpServer : IAsyncDisposable
         Counters.CountReceived(request.MessageType);
         var serving = _serving;
         var context = _interfaces.Resolve(arrival.Interface);
+        if (TransactionLog is { } log)
+        {
+            var requested = request.MessageType == DhcpMessageType.Request && request.ClientAddressValue != 0 ? request.ClientAddress + " " : "";
+            log($"DHCP{request.MessageType.ToString().ToUpperInvariant()}({context?.InterfaceName ?? "?"}) {requested}{HexText.FormatHardwareAddress(request.HardwareType, request.ClientHardwareAddress)}");
+        }
         if (context is null)
         {
             Counters.CountUnanswered();
@@ -226,6 +237,12 @@ public sealed class DhcpServer : IAsyncDisposable
                 _socket.SendTo(reply, new IPEndPoint(destination, decision.DestinationPort));
             }
             Counters.CountSent(decision.ReplyType!.Value);
+            if (TransactionLog is { } log)
+            {
+                var mac = decision.ClientHardwareAddress is { } hw ? HexText.FormatHardwareAddress(1, hw) : "";
+                var name = decision.LeaseToCommit?.HostName is { } h ? " " + h : "";
+                log($"DHCP{decision.ReplyType!.Value.ToString().ToUpperInvariant()}({context.InterfaceName ?? "?"}) {new IPAddress(reply.AsSpan(16, 4))} {mac}{name}");
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
