@@ -16,6 +16,7 @@
         'Set-PintDhcpRange', 'Get-PintDhcpRange', 'Remove-PintDhcpRange'
         'Get-PintLease'
         'Start-PintServer', 'Get-PintServer', 'Stop-PintServer'
+        'New-PintPxeBoot', 'Get-PintPxeBoot', 'Remove-PintPxeBoot', 'Copy-PintBootFile'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
