@@ -27,6 +27,7 @@ internal sealed class TftpWindowSender : IDisposable
     private readonly int _stride;
     private readonly int _capacity;   // packets the buffer holds
     private readonly byte[] _buffer;
+    private readonly byte[] _staging; // file bytes of the prepared blocks, before they are cut into packets
     private readonly int[] _lengths;
     private long _preparedFirst;      // block in slot 0
     private int _preparedCount;
@@ -41,6 +42,7 @@ internal sealed class TftpWindowSender : IDisposable
         _stride = transfer.BlockSize + 4;
         _capacity = Math.Clamp(Math.Min(transfer.WindowSize, MaxBufferBytes / _stride), 1, TftpOptionSet.MaxWindowSize);
         _buffer = ArrayPool<byte>.Shared.Rent(_capacity * _stride);
+        _staging = ArrayPool<byte>.Shared.Rent(_capacity * transfer.BlockSize);
         _lengths = new int[_capacity];
         _gsoBatch = EnableSegmentation();
     }
@@ -75,12 +77,19 @@ internal sealed class TftpWindowSender : IDisposable
     {
         if (first == _preparedFirst && count <= _preparedCount)
             return;
+        // One read for the whole run of blocks (they are contiguous in the file), then spread into the packets:
+        // a copy costs less than a system call per block.
+        long offset = _transfer.OffsetOf(first);
+        int wanted = (int)Math.Min((long)count * _transfer.BlockSize, _transfer.ContentLength - offset);
+        int read = _content.Read(offset, _staging.AsSpan(0, wanted));
         for (int slot = 0; slot < count; slot++)
         {
-            long block = first + slot;
             var packet = _buffer.AsSpan(slot * _stride, _stride);
-            int header = TftpPacketWriter.WriteDataHeader(packet, TftpTransfer.WireNumber(block));
-            _lengths[slot] = header + _content.Read(_transfer.OffsetOf(block), packet.Slice(header, _transfer.LengthOf(block)));
+            int header = TftpPacketWriter.WriteDataHeader(packet, TftpTransfer.WireNumber(first + slot));
+            int start = Math.Min(slot * _transfer.BlockSize, read);
+            int length = Math.Min(_transfer.BlockSize, read - start); // short only at the end of the file
+            _staging.AsSpan(start, length).CopyTo(packet[header..]);
+            _lengths[slot] = header + length;
         }
         _preparedFirst = first;
         _preparedCount = count;
@@ -128,5 +137,9 @@ internal sealed class TftpWindowSender : IDisposable
         }
     }
 
-    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        ArrayPool<byte>.Shared.Return(_staging);
+    }
 }
