@@ -14,8 +14,11 @@
         'Test-PintConfig'
         'Add-PintHost', 'Get-PintHost', 'Set-PintHost', 'Remove-PintHost'
         'Set-PintDhcpRange', 'Get-PintDhcpRange', 'Remove-PintDhcpRange'
-        'Get-PintLease'
-        'Start-PintServer', 'Get-PintServer', 'Stop-PintServer'
+        'Get-PintLease', 'Remove-PintLease', 'Get-PintDhcpStatistics'
+        'Set-PintDhcpOption', 'Get-PintDhcpOption', 'Remove-PintDhcpOption'
+        'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer'
+        'Install-PintService', 'Uninstall-PintService'
+        'Import-PintWindowsDhcp', 'Import-PintDnsZone'
         'New-PintPxeBoot', 'Get-PintPxeBoot', 'Remove-PintPxeBoot', 'Copy-PintBootFile'
     )
     VariablesToExport    = @()

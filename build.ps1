@@ -42,6 +42,9 @@ function Invoke-Build {
         Copy-Item (Join-Path $bin $name) $moduleOut
     }
     Copy-Item (Join-Path $root 'Pint.psd1'), (Join-Path $root 'Pint.format.ps1xml') $moduleOut
+    # The service host (pint.dll) ships in the module so Install-PintService can register it.
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/Pint.Service/Pint.Service.csproj'), '-c', $Configuration, '--nologo', '-v', 'quiet',
+        '--no-self-contained', '-p:UseAppHost=false', '-o', (Join-Path $moduleOut 'service'))
     Copy-Item (Join-Path $root 'en-US/about_Pint.help.txt') (Join-Path $moduleOut 'en-US')
     # MAML help is generated from en-US/help/*.psd1 and the cmdlets' own parameter metadata.
     Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/New-MamlHelp.ps1'),
@@ -68,7 +71,8 @@ function Get-PesterPath {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    # Package includes Build; the Pester suite installs the package as a user would.
+    Invoke-Package
     $failed = 0; $passed = 0; $skipped = 0
     $results = Join-Path $out 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
@@ -96,6 +100,7 @@ Import-Module '$pester' -Force
 "PESTER `$(`$r.PassedCount) `$(`$r.FailedCount) `$(`$r.SkippedCount)"
 "@
     $env:PINT_TEST_MODULE = Join-Path $moduleOut 'Pint.psd1'
+    $env:PINT_TEST_PACKAGE_FEED = Join-Path $out 'packages'
     $lines = Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
     $pesterExit = $LASTEXITCODE
     $summary = $lines | Where-Object { $_ -match '^PESTER \d+ \d+ \d+$' } | Select-Object -Last 1

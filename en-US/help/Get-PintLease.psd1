@@ -1,9 +1,9 @@
 @{
-    Synopsis    = 'Lists the DHCP leases in the lease file the config names (dhcp-leasefile=), with the property names of Windows Get-DhcpServerv4Lease.'
+    Synopsis    = 'Lists DHCP leases: the live lease table of a running server, or the lease file the config names (dhcp-leasefile=), with the property names of Windows Get-DhcpServerv4Lease.'
     Description = @'
-Get-PintLease reads the lease file of a config: the file named by dhcp-leasefile= (a relative path is taken relative to the folder of the config file), or, when the config names none, the platform default: /var/lib/pint/pint.leases on Linux and macOS, %ProgramData%\Pint\pint.leases on Windows. The file has the dnsmasq lease format, one lease a line: <expiry> <mac> <ip> <hostname|*> <client-id|*>, where expiry is in seconds since 1970 and 0 means infinite. A dnsmasq.leases file can be read as it is. A lease file that does not exist yet reads as empty.
+Get-PintLease shows the leases a running server holds when one serves the config: a server started in this PowerShell session with Start-PintServer is read directly, and the local service (Install-PintService, or pint --control-socket) is asked through its control socket when -ControlSocket names it or when it serves the same config file. Only when no server runs does it read the lease file of the config: the file named by dhcp-leasefile= (a relative path is taken relative to the current PowerShell location, as dnsmasq takes it relative to its working directory), or, when the config names none, the platform default: /var/lib/pint/pint.leases on Linux and macOS, %ProgramData%\Pint\pint.leases on Windows. The file has the dnsmasq lease format, one lease a line: <expiry> <mac> <ip> <hostname|*> <client-id|*>, where expiry is in seconds since 1970 and 0 means infinite. A dnsmasq.leases file can be read as it is. A lease file that does not exist yet reads as empty.
 
-Each lease is written as a PintLease object with the properties IPAddress, ClientId (the MAC address, as Windows names it; also as MacAddress), HostName (empty when the client sent none), LeaseExpiryTime (local time; empty for an infinite lease), AddressState (Active, ActiveReservation when a dhcp-host= line reserves the address for that MAC, or Expired), ScopeId (the network of the dhcp-range= the address belongs to, when the range has a netmask) and ClientIdentifier (the DHCP client identifier, option 61, when the client sent one). When the file lists an address more than once, the later line wins, as in dnsmasq.
+Each lease is written as a PintLease object with the properties IPAddress, ClientId (the MAC address, as Windows names it; also as MacAddress), HostName (empty when the client sent none), LeaseExpiryTime (local time; empty for an infinite lease), AddressState (Active, ActiveReservation when a dhcp-host= line reserves the address for that MAC, or Expired; Offered never appears, because Pint, like dnsmasq, keeps no record of an offer: the address is only held once the client's REQUEST is acknowledged, and a stable choice from the MAC makes the same address come back at the REQUEST), ScopeId (the network of the dhcp-range= the address belongs to, when the range has a netmask) and ClientIdentifier (the DHCP client identifier, option 61, when the client sent one). When the file lists an address more than once, the later line wins, as in dnsmasq.
 
 Bad lines in the lease file are reported as warnings that name the file and line, and are skipped; a last line cut off without its newline (a torn write) is ignored with a warning. Invalid lines in the config are reported as non-terminating errors with file and line.
 
@@ -14,11 +14,12 @@ Get-PintLease never changes a file. Its output pipes to Export-Csv with the colu
         ClientId   = 'Lists only the leases of these MAC addresses, given in any common spelling (52-54-00-AA-BB-01, 52:54:00:aa:bb:01). Alias: MacAddress.'
         HostName   = 'Lists only the leases whose client sent one of these host names. Wildcards are allowed; matching ignores case. Leases without a host name never match.'
         ScopeId    = 'Lists only the leases in the ranges of these networks, given by network address (10.0.0.0), as Windows names a scope.'
-        ConfigPath = 'The dnsmasq-format config file whose lease file to read. Relative paths are resolved against the current PowerShell location. When omitted, Pint uses $env:PINT_CONFIG, then the platform default: /etc/pint/pint.conf on Linux and macOS, %ProgramData%\Pint\pint.conf on Windows.'
+        ControlSocket = 'The control socket of a Pint service on this machine whose live leases to show. When omitted, $env:PINT_CONTROL, then /run/pint/pint.sock (%ProgramData%\Pint\pint.sock on Windows) is tried, and a service found there is used when it serves the same config file; when none answers, the lease file is read.'
+        ConfigPath = 'The dnsmasq-format config file whose leases to show: the server of this config when one runs, else its lease file. Relative paths are resolved against the current PowerShell location. When omitted, Pint uses $env:PINT_CONFIG, then the platform default: /etc/pint/pint.conf on Linux and macOS, %ProgramData%\Pint\pint.conf on Windows.'
     }
     Inputs      = @('System.Net.IPAddress', 'System.String', 'Pint.Engine.Management.PintDhcpRange')
     Notes       = 'Expired leases stay in the file until the server rewrites it; they are listed with AddressState Expired. Filter them out with Where-Object AddressState -ne Expired.'
-    Links       = @('Add-PintHost', 'Get-PintDhcpRange', 'Get-PintHost')
+    Links       = @('Remove-PintLease', 'Get-PintDhcpStatistics', 'Add-PintHost', 'Get-PintDhcpRange', 'Get-PintHost')
     Examples    = @(
         @{
             Title   = 'Export the leases to CSV'
@@ -39,9 +40,9 @@ PS> Get-PintLease -MacAddress 52-54-00-AA-BB-CC
             Remarks = 'The first command looks up the lease of an address (-IPAddress is the first positional parameter); the second finds the lease of a MAC given in Windows spelling.'
         }
         @{
-            Title   = 'List the active leases of one range'
-            Code    = 'PS> Get-PintDhcpRange -Name lab | Get-PintLease | Where-Object AddressState -ne Expired'
-            Remarks = 'The range binds its ScopeId and ConfigPath, so only leases in the lab range of the same config are listed.'
+            Title   = 'See the live table of the local service'
+            Code    = 'PS> Get-PintLease -ControlSocket /run/pint/pint.sock | Where-Object AddressState -eq Active'
+            Remarks = 'Asks the running service for the leases it holds now, including those not yet compacted into the file.'
         }
     )
 }

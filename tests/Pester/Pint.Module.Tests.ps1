@@ -189,3 +189,48 @@ Describe 'Server lifecycle' {
         Get-PintServer | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Start-PintServer -Wait as a service runs it' -Skip:$IsWindows {
+    It 'serves in the foreground until SIGTERM, then stops cleanly and frees its port' {
+        $dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-" + [guid]::NewGuid())
+        New-Item -ItemType Directory $dir | Out-Null
+        try {
+            $probe = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+            $port = $probe.Client.LocalEndPoint.Port
+            $probe.Dispose()
+            $conf = Join-Path $dir 'svc.conf'
+            Set-Content $conf @("port=$port", 'listen-address=127.0.0.1', 'bind-interfaces', 'no-hosts', 'no-resolv', 'host-record=svc.test,192.0.2.7')
+            $pwsh = Join-Path $PSHOME 'pwsh'
+            $module = Join-Path (Split-Path (Get-Module Pint).Path) 'Pint.psd1'
+            $p = Start-Process $pwsh -ArgumentList '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$module'; Start-PintServer -ConfigPath '$conf' -Wait; 'stopped-cleanly'" -PassThru -RedirectStandardOutput (Join-Path $dir 'out.txt') -RedirectStandardError (Join-Path $dir 'err.txt')
+
+            # A DNS query for the host-record, built by hand: answered once the server is up.
+            $query = [byte[]](0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3) + [Text.Encoding]::ASCII.GetBytes('svc') + [byte[]](4) + [Text.Encoding]::ASCII.GetBytes('test') + [byte[]](0, 0, 1, 0, 1)
+            $client = [System.Net.Sockets.UdpClient]::new()
+            $client.Client.ReceiveTimeout = 500
+            $answer = $null
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (-not $answer -and [DateTime]::UtcNow -lt $deadline -and -not $p.HasExited) {
+                try {
+                    $null = $client.Send($query, $query.Length, '127.0.0.1', $port)
+                    $remote = [System.Net.IPEndPoint]::new([System.Net.IPAddress]::Any, 0)
+                    $answer = $client.Receive([ref]$remote)
+                } catch { Start-Sleep -Milliseconds 200 }
+            }
+            $client.Dispose()
+            $answer | Should -Not -BeNullOrEmpty -Because (Get-Content (Join-Path $dir 'err.txt') -Raw)
+            ($answer[-4..-1] -join '.') | Should -Be '192.0.2.7'
+
+            kill -TERM $p.Id
+            $p.WaitForExit(15000) | Should -BeTrue
+            $p.ExitCode | Should -Be 0
+            Get-Content (Join-Path $dir 'out.txt') | Should -Contain 'stopped-cleanly'
+            # The port is free again: the server closed its sockets.
+            $again = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, $port))
+            $again.Dispose()
+        } finally {
+            if ($p -and -not $p.HasExited) { $p.Kill() }
+            Remove-Item $dir -Recurse -Force
+        }
+    }
+}

@@ -20,8 +20,8 @@ public sealed class ServerCmdletTests : IDisposable
     {
         var conf = _dir.File("bad.conf");
         File.WriteAllText(conf, "port=5300\n\n# fine so far\ndhcp-range=10.0.0.50,10.0.0.10.4\n");
-        // A terminating error: with -ErrorAction Stop the caller's script stops right there.
-        var e = Assert.Throws<ActionPreferenceStopException>(() => _ps.Run("Start-PintServer -ConfigPath $c -ErrorAction Stop; 'not reached'", new Dictionary<string, object?> { ["c"] = conf }));
+        // A terminating error: a script that says "stop on errors" stops right there.
+        var e = Assert.ThrowsAny<RuntimeException>(() => _ps.Run("$ErrorActionPreference = 'Stop'; Start-PintServer -ConfigPath $c; 'not reached'", new Dictionary<string, object?> { ["c"] = conf }));
         Assert.Contains("bad.conf:4", e.ErrorRecord.Exception.Message);
         Assert.Contains("dhcp-range", e.ErrorRecord.Exception.Message);
         Assert.Equal("ConfigInvalid,Pint.PowerShell.Cmdlets.StartPintServerCommand", e.ErrorRecord.FullyQualifiedErrorId);

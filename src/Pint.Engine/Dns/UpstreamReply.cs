@@ -42,6 +42,8 @@ public readonly struct UpstreamReply
         if (type != (ushort)queryType || !DnsName.EqualsIgnoreCase(name[..nameLength], queryName)) return DnsRejection.NotAQuery;
 
         int records = header.AnswerCount + header.AuthorityCount;
+        // Every record takes at least 11 bytes (root name + fixed fields): counts claiming more are lies, and must not size the arrays below.
+        if (records > reader.Remaining / 11) return DnsRejection.Truncated;
         var offsets = new int[records];
         var ttls = new uint[records];
         uint minTtl = uint.MaxValue;

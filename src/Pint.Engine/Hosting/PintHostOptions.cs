@@ -10,4 +10,10 @@ public sealed class PintHostOptions
     /// from, as dnsmasq reads them from its working directory. Null: the process's current directory.
     /// </summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>Re-read the config, its includes and hosts files when they change, and apply the change live.</summary>
+    public bool WatchConfig { get; init; } = true;
+
+    /// <summary>Serve the local control channel on this Unix socket path (null: no control channel).</summary>
+    public string? ControlSocket { get; init; }
 }

@@ -1,39 +1,51 @@
 using Pint.Engine.Config;
+using Pint.Engine.Hosting.Control;
 
 namespace Pint.Engine.Hosting;
 
 /// <summary>
 /// Runs the services a config asks for (DNS, DHCP, TFTP) in this process: loads the config, refuses one with
-/// errors before binding anything, starts the services in order and stops them in reverse.
+/// errors before binding anything, starts the services in order and stops them in reverse. While running it
+/// re-reads the config when its files change: a good edit is applied live, a broken one is reported and the
+/// last good config keeps serving.
 /// </summary>
-public sealed class PintServerHost : IAsyncDisposable
+public sealed class PintServerHost : IControlHandler, IAsyncDisposable
 {
     private readonly object _gate = new();
-    private readonly IPintLog _log;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly PintHostOptions _options;
+    private readonly IPintLog _hostLog;
+    private IPintLog _log;
     private List<IPintService> _services = new();
     private PintServerState _state = PintServerState.Stopped;
-
-    private readonly PintHostOptions _options;
+    private ConfigWatcher? _watcher;
+    private ControlServer? _control;
 
     private PintServerHost(string configPath, ConfigLoadResult loaded, PintHostOptions options, IPintLog log)
     {
         _options = options;
-        ConfigPath = configPath;
-        Config = loaded.Config;
-        Diagnostics = loaded.Diagnostics;
+        _hostLog = log;
         _log = log;
+        ConfigPath = configPath;
+        Apply(loaded);
     }
 
     public string ConfigPath { get; }
 
-    public PintConfig Config { get; }
+    /// <summary>The config being served: the last one that loaded without errors.</summary>
+    public PintConfig Config { get; private set; } = null!;
 
-    /// <summary>Warnings (and informations) from the load; a config with errors never gets this far.</summary>
-    public IReadOnlyList<ConfigDiagnostic> Diagnostics { get; }
+    /// <summary>Warnings (and informations) from the last good load; a config with errors never becomes current.</summary>
+    public IReadOnlyList<ConfigDiagnostic> Diagnostics { get; private set; } = [];
+
+    /// <summary>Every file the config was read from: itself, includes, hosts files.</summary>
+    public IReadOnlyList<string> Files { get; private set; } = [];
 
     public PintServerState State { get { lock (_gate) return _state; } }
 
     public DateTimeOffset? StartedAt { get; private set; }
+
+    public ReloadStatus? LastReload { get; private set; }
 
     public IReadOnlyList<IPintService> Services { get { lock (_gate) return _services.ToArray(); } }
 
@@ -43,9 +55,20 @@ public sealed class PintServerHost : IAsyncDisposable
         options ??= new PintHostOptions();
         if (!File.Exists(configPath))
             throw new FileNotFoundException($"Config file '{configPath}' does not exist.", configPath);
-        var loaded = ConfigLoader.Load(configPath, new ConfigLoadOptions { AllowUnsupported = options.AllowUnsupported, WorkingDirectory = options.WorkingDirectory });
+        var loaded = LoadConfig(configPath, options);
         if (loaded.HasErrors) throw new PintConfigException(loaded.Diagnostics);
         return new PintServerHost(configPath, loaded, options, log ?? NullPintLog.Instance);
+    }
+
+    private static ConfigLoadResult LoadConfig(string path, PintHostOptions options) =>
+        ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = options.AllowUnsupported, WorkingDirectory = options.WorkingDirectory });
+
+    private void Apply(ConfigLoadResult loaded)
+    {
+        Config = loaded.Config;
+        Diagnostics = loaded.Diagnostics;
+        // Directories named by addn-hosts= are watched too, so a file dropped into one is noticed.
+        Files = loaded.Files.Concat(loaded.Config.Dns.AddnHostsPaths.Where(Directory.Exists)).Distinct().ToArray();
     }
 
     /// <summary>Builds and starts every service. If one fails to start, those already started are stopped again.</summary>
@@ -57,21 +80,33 @@ public sealed class PintServerHost : IAsyncDisposable
                 throw new InvalidOperationException($"The server for '{ConfigPath}' is {_state}.");
             _state = PintServerState.Starting;
         }
-        foreach (var d in Diagnostics) _log.Write(d.Severity == DiagnosticSeverity.Error ? PintLogLevel.Error : PintLogLevel.Warning, "config", d.ToString());
         var started = new List<IPintService>();
         try
         {
-            foreach (var service in ServiceComposer.Compose(Config, _options, _log))
+            _log = LogFacility.Create(Config.Dns.LogFacility, _options.WorkingDirectory ?? Environment.CurrentDirectory, _hostLog);
+            foreach (var d in Diagnostics) _log.Write(PintLogLevel.Warning, "config", d.ToString());
+            // While starting, "running" services are the ones started so far: DNS is up before DHCP asks for it.
+            lock (_gate) _services = started;
+            foreach (var plan in ServiceComposer.Plan(Config, _options, _log, Running))
             {
-                await service.StartAsync(cancellationToken).ConfigureAwait(false);
-                started.Add(service);
-                _log.Write(PintLogLevel.Information, service.Name, $"started, listening on {string.Join(", ", service.Endpoints)}");
+                var service = await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false);
+                lock (_gate) started.Add(service);
+            }
+            if (_options.ControlSocket is { } socket)
+            {
+                _control = new ControlServer(socket, this, _log);
+                _control.Start();
+                _log.Write(PintLogLevel.Information, "control", $"control channel on {socket}");
             }
         }
         catch
         {
             await StopServicesAsync(started).ConfigureAwait(false);
-            lock (_gate) _state = PintServerState.Faulted;
+            lock (_gate)
+            {
+                _services = new();
+                _state = PintServerState.Faulted;
+            }
             throw;
         }
         lock (_gate)
@@ -80,24 +115,184 @@ public sealed class PintServerHost : IAsyncDisposable
             _state = PintServerState.Running;
         }
         StartedAt = DateTimeOffset.Now;
+        if (_options.WatchConfig) _watcher = new ConfigWatcher(Files, () => ReloadAsync());
+    }
+
+    private async Task<IPintService> StartServiceAsync(ServicePlan plan, CancellationToken cancellationToken)
+    {
+        IPintService service;
+        try
+        {
+            service = plan.Create();
+        }
+        catch (Exception e) when (PortInUse(e))
+        {
+            throw new InvalidOperationException(DescribePortInUse(plan.Name, e), e);
+        }
+        try
+        {
+            await service.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await service.DisposeAsync().ConfigureAwait(false);
+            if (PortInUse(e)) throw new InvalidOperationException(DescribePortInUse(plan.Name, e), e);
+            throw;
+        }
+        _log.Write(PintLogLevel.Information, service.Name, $"started, listening on {string.Join(", ", service.Endpoints)}");
+        return service;
+    }
+
+    /// <summary>
+    /// Re-reads the config. With errors, nothing changes and the error is kept in <see cref="LastReload"/>.
+    /// Otherwise each service takes the new config in place when it can, and is restarted when it cannot
+    /// (different listen addresses, say); services the config no longer asks for stop, new ones start.
+    /// </summary>
+    public async Task<ReloadStatus> ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (State != PintServerState.Running) return LastReload = new ReloadStatus(DateTimeOffset.Now, false, "The server is not running.");
+            var loaded = LoadConfig(ConfigPath, _options);
+            if (loaded.HasErrors)
+            {
+                var error = loaded.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString();
+                _log.Write(PintLogLevel.Error, "config", $"reload refused, still serving the last good config: {error}");
+                _watcher?.Watch(loaded.Files.Count > 0 ? loaded.Files.Union(Files).ToArray() : Files);
+                return LastReload = new ReloadStatus(DateTimeOffset.Now, false, error);
+            }
+            Apply(loaded);
+            _watcher?.Watch(Files);
+
+            var current = Services.ToList();
+            var next = new List<IPintService>();
+            var restarted = new List<string>();
+            foreach (var plan in ServiceComposer.Plan(Config, _options, _log, Running))
+            {
+                var existing = current.FirstOrDefault(s => s.Name == plan.Name);
+                if (existing is not null) current.Remove(existing);
+                if (existing is IReconfigurable r && r.TryReconfigure(Config, _options, _log))
+                {
+                    next.Add(existing);
+                    continue;
+                }
+                if (existing is not null)
+                {
+                    await StopServicesAsync([existing]).ConfigureAwait(false);
+                    _log.Write(PintLogLevel.Information, existing.Name, "restarting for the new config");
+                }
+                try
+                {
+                    var service = await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false);
+                    next.Add(service);
+                    restarted.Add(service.Name);
+                    // Swap it in at once, so services after it (DHCP after DNS) find the new one.
+                    lock (_gate) _services = next.Concat(current).ToList();
+                }
+                catch (Exception e)
+                {
+                    _log.Write(PintLogLevel.Error, plan.Name, $"could not start with the new config: {e.Message}");
+                }
+            }
+            await StopServicesAsync(current).ConfigureAwait(false);
+            lock (_gate) _services = next;
+            // A new DNS service knows no leased names yet: the DHCP service that kept running names them again.
+            if (restarted.Contains("dns"))
+                foreach (var dhcp in next.OfType<DhcpService>()) dhcp.PublishNames();
+            _log.Write(PintLogLevel.Information, "config", $"reloaded {ConfigPath}");
+            return LastReload = new ReloadStatus(DateTimeOffset.Now, true, null);
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
+    private static bool PortInUse(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }) return true;
+        return false;
+    }
+
+    /// <summary>"dns: port 53 (udp) is already in use by dnsmasq (pid 812)": the port, and the holder where the OS tells.</summary>
+    private string DescribePortInUse(string service, Exception e)
+    {
+        var ports = service switch
+        {
+            "dns" => new[] { ("udp", Config.Dns.Port), ("tcp", Config.Dns.Port) },
+            "dhcp" => new[] { ("udp", 67) },
+            "tftp" => new[] { ("udp", 69) },
+            _ => Array.Empty<(string, int)>(),
+        };
+        foreach (var (protocol, port) in ports)
+        {
+            if (PortOwner.Describe(protocol, port) is { } holder)
+                return $"{service}: port {port} ({protocol}) is already in use by {holder}";
+        }
+        var first = ports.Length > 0 ? $" port {ports[0].Item2}" : "";
+        return $"{service}: cannot listen,{first} is already in use ({e.Message})";
+    }
+
+    private IPintService? Running(string name)
+    {
+        lock (_gate) return _services.FirstOrDefault(s => s.Name == name);
+    }
+
+    public ServerStatus Status() => new(
+        ConfigPath,
+        State,
+        StartedAt,
+        Services.Select(s => new ServiceStatus(s.Name, s.Endpoints, s.Counters)).ToArray(),
+        Diagnostics.Select(d => d.ToString()).ToArray(),
+        LastReload,
+        Environment.ProcessId);
+
+    /// <summary>Control requests: status and reload here; anything else goes to the service that knows it.</summary>
+    public async Task<ControlResponse> HandleAsync(ControlRequest request, CancellationToken cancellationToken)
+    {
+        switch (request.Command)
+        {
+            case "status":
+                return ControlResponse.Success(Status());
+            case "reload":
+                await ReloadAsync(cancellationToken).ConfigureAwait(false);
+                return ControlResponse.Success(Status());
+        }
+        foreach (var service in Services.OfType<IServiceControl>())
+        {
+            if (await service.TryHandleAsync(request, cancellationToken).ConfigureAwait(false) is { } answer) return answer;
+        }
+        return ControlResponse.Failure($"Unknown control command '{request.Command}'.");
     }
 
     public async Task StopAsync()
     {
-        List<IPintService> services;
         lock (_gate)
         {
             if (_state != PintServerState.Running) return;
             _state = PintServerState.Stopping;
-            services = _services;
         }
-        await StopServicesAsync(services).ConfigureAwait(false);
+        if (_watcher is not null) await _watcher.DisposeAsync().ConfigureAwait(false);
+        if (_control is not null) await _control.DisposeAsync().ConfigureAwait(false);
+        await _reloadGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await StopServicesAsync(Services.ToList()).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
         lock (_gate)
         {
             _services = new();
             _state = PintServerState.Stopped;
         }
         _log.Write(PintLogLevel.Information, "host", "stopped");
+        if (_log is LogFacility facility) await facility.DisposeAsync().ConfigureAwait(false);
+        _log = _hostLog;
     }
 
     private async Task StopServicesAsync(List<IPintService> services)

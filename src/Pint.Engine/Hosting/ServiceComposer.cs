@@ -2,18 +2,25 @@ using Pint.Engine.Config;
 
 namespace Pint.Engine.Hosting;
 
+/// <summary>One service a config asks for, not built yet: reloads build only what changed.</summary>
+internal sealed record ServicePlan(string Name, Func<IPintService> Create);
+
 /// <summary>Turns a loaded config into the services it asks for, in start order: DNS first, so DHCP can name hosts in it.</summary>
 internal static class ServiceComposer
 {
-    public static IReadOnlyList<IPintService> Compose(PintConfig config, PintHostOptions options, IPintLog log)
+    /// <param name="running">The host's current service of a name: DHCP finds DNS through it even after DNS restarts.</param>
+    public static IReadOnlyList<ServicePlan> Plan(PintConfig config, PintHostOptions options, IPintLog log, Func<string, IPintService?> running)
     {
         var workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
-        var services = new List<IPintService>();
+        var plans = new List<ServicePlan>();
         // port=0 turns DNS off, as in dnsmasq.
         if (config.Dns.Port != 0)
-            services.Add(new DnsService(DnsService.MapOptions(config, workingDirectory, log)));
+            plans.Add(new ServicePlan("dns", () => new DnsService(DnsService.MapOptions(config, workingDirectory, log))));
+        // dhcp-range turns DHCP on, as in dnsmasq; DHCP names its leases in the DNS service above.
+        if (config.Dhcp.Enabled)
+            plans.Add(new ServicePlan("dhcp", () => DhcpService.Create(config, workingDirectory, () => running("dns") as DnsService, log)));
         if (config.Tftp.Enabled)
-            services.Add(new TftpService(TftpService.MapOptions(config, workingDirectory)));
-        return services;
+            plans.Add(new ServicePlan("tftp", () => new TftpService(TftpService.MapOptions(config, workingDirectory))));
+        return plans;
     }
 }

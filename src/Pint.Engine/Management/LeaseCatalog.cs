@@ -28,6 +28,17 @@ public static class LeaseCatalog
         return (result.Active(DateTimeOffset.UnixEpoch.AddSeconds(2)).Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
     }
 
+    /// <summary>The live lease table of a running DHCP service, as lease objects.</summary>
+    public static IReadOnlyList<PintLease> Live(PintConfig config, LeaseStore leases, DateTimeOffset now) =>
+        leases.Snapshot().Select(l => ToPintLease(config, l, now)).OrderBy(l => System.Net.IPAddress.Parse(l.IPAddress).GetAddressBytes(), ByteOrder.Instance).ToList();
+
+    private sealed class ByteOrder : IComparer<byte[]>
+    {
+        public static readonly ByteOrder Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
+
     public static PintLease ToPintLease(PintConfig config, DhcpLease lease, DateTimeOffset now)
     {
         var reserved = config.Dhcp.Hosts.Any(h => lease.Address.Equals(h.Address) && (h.HardwareAddresses.Count == 0 || h.HardwareAddresses.Any(m => MacAddressText.SameAddress(m, lease.HardwareAddress))));

@@ -1,17 +1,17 @@
 using System.Management.Automation;
 using System.Net;
 using Pint.Engine.Management;
-using Pint.PowerShell.Infrastructure;
 
 namespace Pint.PowerShell.Cmdlets;
 
 /// <summary>
-/// Lists DHCP leases from the lease file the config names (dhcp-leasefile=), with the property names of Windows'
-/// Get-DhcpServerv4Lease. Bad lines in the file are reported as warnings with their line number and skipped.
+/// Lists DHCP leases, with the property names of Windows' Get-DhcpServerv4Lease: the live table when a server for
+/// the config runs in this session or as the local service, else the lease file the config names
+/// (dhcp-leasefile=). Bad lines in the file are reported as warnings with their line number and skipped.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PintLease")]
 [OutputType(typeof(PintLease))]
-public sealed class GetPintLeaseCommand : PintConfigCmdlet
+public sealed class GetPintLeaseCommand : PintDhcpCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public IPAddress[]? IPAddress { get; set; }
@@ -31,9 +31,17 @@ public sealed class GetPintLeaseCommand : PintConfigCmdlet
 
     protected override void ProcessRecord()
     {
-        var loaded = LoadConfigForRead(ConfigFile);
-        var (leases, diagnostics) = LeaseCatalog.Read(loaded.Config, WorkingDirectory, DateTimeOffset.Now);
-        foreach (var d in diagnostics) WriteWarning(d.ToString());
+        IReadOnlyList<PintLease> leases;
+        if (FindLiveServer() is { } live)
+        {
+            leases = live.Leases();
+        }
+        else
+        {
+            var loaded = LoadConfigForRead(ConfigFile);
+            (leases, var diagnostics) = LeaseCatalog.Read(loaded.Config, WorkingDirectory, DateTimeOffset.Now);
+            foreach (var d in diagnostics) WriteWarning(d.ToString());
+        }
         var names = HostName?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToArray();
         foreach (var lease in leases)
         {

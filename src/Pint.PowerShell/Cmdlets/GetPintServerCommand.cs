@@ -1,10 +1,14 @@
 using System.Management.Automation;
+using Pint.Engine.Hosting.Control;
 using Pint.PowerShell.Infrastructure;
 using Pint.PowerShell.Model;
 
 namespace Pint.PowerShell.Cmdlets;
 
-/// <summary>Lists the Pint servers running in this PowerShell process, with their endpoints and counters.</summary>
+/// <summary>
+/// Shows running Pint servers: those started in this PowerShell session, and the local service (Install-PintService
+/// or `pint`) reached through its control socket.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "PintServer")]
 [OutputType(typeof(PintServerInfo))]
 public sealed class GetPintServerCommand : PintCmdlet
@@ -13,15 +17,36 @@ public sealed class GetPintServerCommand : PintCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public string? ConfigPath { get; set; }
 
+    /// <summary>The control socket of the local service; default $env:PINT_CONTROL, then /run/pint/pint.sock.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ControlSocket { get; set; }
+
     protected override void ProcessRecord()
     {
-        if (ConfigPath is null)
+        var wanted = ConfigPath is null ? null : ResolveConfigPath(ConfigPath);
+        var found = false;
+        foreach (var s in ServerRegistry.All)
         {
-            foreach (var s in ServerRegistry.All) WriteObject(PintServerInfo.From(s.Host));
-            return;
+            if (wanted is not null && !ServerRegistry.PathComparer.Equals(wanted, s.Host.ConfigPath)) continue;
+            found = true;
+            WriteObject(PintServerInfo.From(s.Host));
         }
-        var path = ResolveConfigPath(ConfigPath);
-        if (ServerRegistry.TryGet(path, out var server)) WriteObject(PintServerInfo.From(server.Host));
-        else WriteNonTerminating(new ItemNotFoundException($"No Pint server for '{path}' runs in this session."), "ServerNotFound", ErrorCategory.ObjectNotFound, path);
+        var socket = LocalService.SocketPath(ControlSocket is null ? null : ResolvePath(ControlSocket));
+        try
+        {
+            if (LocalService.TryCall<ServerStatus>(socket, "status") is { } status &&
+                (wanted is null || ServerRegistry.PathComparer.Equals(wanted, status.ConfigPath)))
+            {
+                found = true;
+                WriteObject(PintServerInfo.From(status, socket));
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            WriteNonTerminating(new InvalidOperationException($"The Pint service on '{socket}' did not answer: {e.Message}", e), "ControlChannelFailed", ErrorCategory.ConnectionError, socket);
+        }
+        if (!found && wanted is not null)
+            WriteNonTerminating(new ItemNotFoundException($"No Pint server for '{wanted}' runs in this session or behind '{socket}'."), "ServerNotFound", ErrorCategory.ObjectNotFound, wanted);
     }
 }

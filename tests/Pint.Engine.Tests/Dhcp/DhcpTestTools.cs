@@ -9,6 +9,19 @@ internal static class DhcpTestTools
     /// <summary>
     /// Whether the environment must provide every tool (CI=true): then a missing tool fails the test instead of skipping it.
     /// </summary>
+    /// <summary>Whether this process can send ICMP echo (root, or a ping group); under CI it must.</summary>
+    public static bool CanPing()
+    {
+        try
+        {
+            using var ping = new System.Net.NetworkInformation.Ping();
+            if (ping.Send(System.Net.IPAddress.Loopback, 1000).Status == System.Net.NetworkInformation.IPStatus.Success) return true;
+        }
+        catch (System.Net.NetworkInformation.PingException) { }
+        if (IsCi) throw new InvalidOperationException("CI=true but this process cannot ping 127.0.0.1 (needs root or a ping group)");
+        return false;
+    }
+
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

@@ -220,6 +220,8 @@ public static class DnsmasqOptionCatalog
     /// <summary>All options, sorted by name.</summary>
     public static IReadOnlyList<OptionInfo> Options => All;
 
+    private static readonly int LongestName = All.Max(o => o.Name.Length);
+
     /// <summary>Looks an option up by its exact (case-sensitive, as in dnsmasq) name.</summary>
     public static OptionInfo? Find(string name) => ByName.GetValueOrDefault(name);
 
@@ -232,6 +234,9 @@ public static class DnsmasqOptionCatalog
     /// </summary>
     public static string? SuggestImplemented(string name)
     {
+        // The distance is at least the difference in length, so a name far longer than any option has no match
+        // (and a long garbage line must not cost a full distance table per option).
+        if (name.Length > LongestName + 3) return null;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var option in All)

@@ -115,7 +115,15 @@ internal static class DnsRecordParsers
         if (fields.Length > 2) { line.Error("too many fields: expected name[,target]"); return; }
         // Only the owner name is checked: DNS-SD targets ("New Employee Page._http._tcp...") hold spaces legitimately.
         if (!AllNames(line, fields.Take(1))) return;
+        if (fields.Length > 1 && !FitsDnsName(fields[1])) { line.Error($"bad target '{fields[1]}': labels must have 1 to 63 characters, the name at most 253"); return; }
         config.Dns.PtrList.Add(new PtrRecord(fields[0], fields.Length > 1 ? fields[1] : null, line.Source));
+    }
+
+    // A PTR target may hold spaces, but it still has to be a DNS name on the wire.
+    private static bool FitsDnsName(string name)
+    {
+        var trimmed = name.TrimEnd('.');
+        return trimmed.Length <= 253 && (trimmed.Length == 0 || trimmed.Split('.').All(label => label.Length is > 0 and <= 63));
     }
 
     private static bool AllNames(OptionLine line, IEnumerable<string> names)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Pint.Engine.Config;
 
 namespace Pint.Engine.Dhcp.Leases;
@@ -164,5 +165,23 @@ public static class LeaseFile
             writer.Write(line);
             writer.Write('\n');
         }
+    }
+
+    /// <summary>
+    /// Replaces the whole file so that a crash at any moment leaves either the old or the new file: a temporary
+    /// file beside it, written and fsync'ed, renamed over it, then the directory fsync'ed so the rename lasts.
+    /// </summary>
+    public static void WriteAtomically(string path, IEnumerable<DhcpLease> leases, string? duidLine, IEnumerable<string> dhcp6Lines)
+    {
+        var temporary = path + ".new";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.Read))
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+        {
+            Write(writer, leases, duidLine, dhcp6Lines);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+        DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 }

@@ -125,16 +125,7 @@ internal sealed class LeaseJournal : IAsyncDisposable
 
     private FileStream Compact()
     {
-        var temporary = _path + ".new";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.Read))
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-        {
-            LeaseFile.Write(writer, _durable.Values, _duidLine, _dhcp6Lines);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, _path, overwrite: true);
-        DirectorySync.Flush(Path.GetDirectoryName(_path)!);
+        LeaseFile.WriteAtomically(_path, _durable.Values, _duidLine, _dhcp6Lines);
         var file = new FileStream(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
         _goodLength = file.Length;
         file.Seek(0, SeekOrigin.End);

@@ -20,28 +20,41 @@ public sealed class LeaseStore : IAsyncDisposable
     private readonly LeaseTable _table = new();
     private readonly Dictionary<IPAddress, DateTimeOffset> _declined = new();
     private readonly LeaseJournal? _journal;
+    private readonly LeaseFileLock? _ownership;
 
-    private LeaseStore(LeaseJournal? journal, IReadOnlyList<ConfigDiagnostic> diagnostics)
+    private LeaseStore(LeaseJournal? journal, LeaseFileLock? ownership, IReadOnlyList<ConfigDiagnostic> diagnostics)
     {
         _journal = journal;
+        _ownership = ownership;
         LoadDiagnostics = diagnostics;
     }
 
     /// <summary>
     /// Opens (or creates) the lease file at <paramref name="path"/>, loads the leases still active at
     /// <paramref name="now"/>, and rewrites the file compactly. Bad lines are reported in <see cref="LoadDiagnostics"/>.
+    /// The store owns the file until disposed (see <see cref="LeaseFileLock"/>).
     /// </summary>
+    /// <exception cref="LeaseFileInUseException">Another server or editor owns the file.</exception>
     public static LeaseStore Open(string path, DateTimeOffset now)
     {
-        var read = LeaseFile.Read(path);
-        var live = read.Active(now).ToArray();
-        var store = new LeaseStore(new LeaseJournal(path, live, read.DuidLine, read.Dhcp6Lines), read.Diagnostics);
-        foreach (var lease in live) store._table.Set(lease);
-        return store;
+        var ownership = LeaseFileLock.Acquire(path);
+        try
+        {
+            var read = LeaseFile.Read(path);
+            var live = read.Active(now).ToArray();
+            var store = new LeaseStore(new LeaseJournal(path, live, read.DuidLine, read.Dhcp6Lines), ownership, read.Diagnostics);
+            foreach (var lease in live) store._table.Set(lease);
+            return store;
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A store that keeps leases in memory only (dnsmasq's <c>leasefile-ro</c> without a script).</summary>
-    public static LeaseStore InMemory() => new(null, []);
+    public static LeaseStore InMemory() => new(null, null, []);
 
     /// <summary>Problems found in the lease file when it was opened.</summary>
     public IReadOnlyList<ConfigDiagnostic> LoadDiagnostics { get; }
@@ -148,5 +161,9 @@ public sealed class LeaseStore : IAsyncDisposable
         lock (_gate) return _table.All.ToArray();
     }
 
-    public ValueTask DisposeAsync() => _journal?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_journal is not null) await _journal.DisposeAsync().ConfigureAwait(false);
+        _ownership?.Dispose();
+    }
 }

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Text;
+using Pint.Engine.Dhcp.Options;
 using Pint.Engine.Dhcp.Wire;
 
 namespace Pint.Engine.Dhcp.Protocol;
@@ -66,17 +68,19 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
         var onNetwork = yourAddress != 0 ? yourAddress : request.ClientAddress != 0 ? request.ClientAddress : client.NetworkAddress;
         var broadcast = range?.Broadcast is { } b ? Ipv4.ToValue(b) : onNetwork | ~mask;
 
+        SubstituteServerAddress(configured, server);
         WriteDefault(ref writer, configured, DhcpOptionCode.SubnetMask, mask, always: true);
         WriteDefault(ref writer, configured, DhcpOptionCode.BroadcastAddress, broadcast, always: true);
         if (options.DnsEnabled) WriteDefault(ref writer, configured, DhcpOptionCode.DnsServer, server, always: false, request);
         if (options.Domain is { } domain && !configured.ContainsKey(DhcpOptionCode.DomainName) && IsRequested(request, DhcpOptionCode.DomainName))
             writer.TryWriteOption(DhcpOptionCode.DomainName, Encoding.UTF8.GetBytes(domain));
-        if (hostName is not null && IsRequested(request, DhcpOptionCode.HostName))
+        if (hostName is not null && IsRequested(request, DhcpOptionCode.HostName) && !configured.ContainsKey(DhcpOptionCode.HostName))
             writer.TryWriteOption(DhcpOptionCode.HostName, Encoding.UTF8.GetBytes(hostName));
         foreach (var (code, setting) in configured)
         {
             if (code is DhcpOptionCode.SubnetMask or DhcpOptionCode.BroadcastAddress) continue;
-            if (code == DhcpOptionCode.HostName && hostName is not null) continue;
+            if (code == DhcpOptionCode.HostName && hostName is not null && setting.Value.Length > 0) continue;
+            if (setting.Value.Length == 0 && SuppressedWhenEmpty(code)) continue;
             if (setting.Force || IsRequested(request, code)) writer.TryWriteOption(code, setting.Value);
         }
         // The router default (ourselves) only makes sense on our own link.
@@ -88,11 +92,39 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
     {
         if (always && configured.Remove(code, out var setting))
         {
-            writer.TryWriteOption(code, setting.Value);
+            if (setting.Value.Length > 0) writer.TryWriteOption(code, setting.Value);
             return;
         }
         if (configured.ContainsKey(code) || (!always && !IsRequested(request!, code))) return;
         writer.TryWriteOption(code, value);
+    }
+
+    /// <summary>
+    /// An option with no data that dnsmasq would otherwise fill in by default means "do not send it" (man page: netmask,
+    /// broadcast, router, DNS server, domain name, host name).
+    /// </summary>
+    private static bool SuppressedWhenEmpty(byte code) =>
+        code is DhcpOptionCode.SubnetMask or DhcpOptionCode.BroadcastAddress or DhcpOptionCode.Router
+            or DhcpOptionCode.DnsServer or DhcpOptionCode.DomainName or DhcpOptionCode.HostName;
+
+    /// <summary>In address options, 0.0.0.0 means "the address of this server" (on the interface the request came in on).</summary>
+    private static void SubstituteServerAddress(Dictionary<byte, DhcpOptionSetting> configured, uint server)
+    {
+        List<(byte, DhcpOptionSetting)>? changed = null;
+        foreach (var (code, setting) in configured)
+        {
+            var value = setting.Value;
+            if (DhcpOptionTypes.KindOf(code) != DhcpOptionKind.AddressList || value.Length % 4 != 0) continue;
+            byte[]? copy = null;
+            for (var i = 0; i < value.Length; i += 4)
+            {
+                if (BinaryPrimitives.ReadUInt32BigEndian(value.AsSpan(i)) != 0) continue;
+                copy ??= (byte[])value.Clone();
+                BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(i), server);
+            }
+            if (copy is not null) (changed ??= []).Add((code, setting with { Value = copy }));
+        }
+        foreach (var (code, setting) in changed ?? []) configured[code] = setting;
     }
 
     private static bool IsRequested(DhcpRequest request, byte code) =>

@@ -1,7 +1,10 @@
 namespace Pint.Engine.Dhcp.Protocol;
 
-/// <summary>Everything the DHCP server needs from the configuration; the config layer fills it.</summary>
-public sealed class DhcpServerOptions
+/// <summary>
+/// Everything the DHCP server needs from the configuration; the config layer fills it. A record, so a reload can
+/// copy the mapped options with the ports the running server was given (<c>with</c>).
+/// </summary>
+public sealed record DhcpServerOptions
 {
     public IReadOnlyList<DhcpRange> Ranges { get; init; } = [];
     public IReadOnlyList<DhcpHostReservation> Hosts { get; init; } = [];
@@ -12,6 +15,15 @@ public sealed class DhcpServerOptions
 
     /// <summary><c>dhcp-authoritative</c>: NAK requests for addresses we do not know, and lease unknown clients their INIT-REBOOT address.</summary>
     public bool Authoritative { get; init; }
+
+    /// <summary>
+    /// Probe an address with ICMP echo before offering it (dnsmasq's default; no-ping turns it off): a machine
+    /// that answers already uses the address, so it is set aside and another one offered.
+    /// </summary>
+    public bool Ping { get; init; }
+
+    /// <summary>How long a probe waits for an echo reply.</summary>
+    public TimeSpan PingTimeout { get; init; } = TimeSpan.FromMilliseconds(400);
 
     /// <summary><c>dhcp-lease-max</c> (dnsmasq's default is 1000).</summary>
     public int LeaseMax { get; init; } = 1000;

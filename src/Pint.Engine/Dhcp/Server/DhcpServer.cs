@@ -18,14 +18,17 @@ public sealed class DhcpServer : IAsyncDisposable
     private const int IpUnicastInterface = 50; // Linux IP_UNICAST_IF: pick the outgoing interface, broadcasts included
     private static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(10);
 
-    private readonly DhcpServerOptions _options;
+    // Options and the responder built from them change together on a reload; one exchange reads the pair once.
+    private sealed record Serving(DhcpServerOptions Options, DhcpResponder Responder);
+
     private readonly LeaseStore _leases;
     private readonly ILeaseNameSink? _names;
     private readonly TimeProvider _time;
-    private readonly DhcpResponder _responder;
+    private volatile Serving _serving;
     private readonly InterfaceResolver _interfaces = new();
     private readonly Socket _socket;
     private readonly Lock _sendGate = new();
+    private readonly Lock _decideGate = new();
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private DateTimeOffset _nextExpiry;
@@ -33,14 +36,14 @@ public sealed class DhcpServer : IAsyncDisposable
     /// <param name="bindAddress">Address to listen on; <see cref="IPAddress.Any"/> for a real server, 127.0.0.1 in tests.</param>
     public DhcpServer(DhcpServerOptions options, LeaseStore leases, ILeaseNameSink? names = null, IPAddress? bindAddress = null, TimeProvider? time = null)
     {
-        _options = options;
         _leases = leases;
         _names = names;
         _time = time ?? TimeProvider.System;
-        _responder = new DhcpResponder(options, leases);
+        _serving = new Serving(options, new DhcpResponder(options, leases));
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
+        EnlargeReceiveBuffer(_socket);
         _socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
         _socket.Bind(new IPEndPoint(bindAddress ?? IPAddress.Any, options.ServerPort));
     }
@@ -49,6 +52,21 @@ public sealed class DhcpServer : IAsyncDisposable
 
     /// <summary>The bound address and port (the port is chosen by the system when the options say 0).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>The options the next exchange is served with.</summary>
+    public DhcpServerOptions Options => _serving.Options;
+
+    /// <summary>
+    /// Serves the next exchange with <paramref name="options"/> (new ranges, reservations, options) while the socket
+    /// and the lease table stay as they are; exchanges already under way finish with the old options. False when
+    /// the change needs a new socket (another server port): the caller must restart the server.
+    /// </summary>
+    public bool Reconfigure(DhcpServerOptions options)
+    {
+        if (options.ServerPort != _serving.Options.ServerPort) return false;
+        _serving = new Serving(options, new DhcpResponder(options, _leases));
+        return true;
+    }
 
     /// <summary>Starts receiving; returns at once.</summary>
     public void Start() => _loop ??= Task.Run(() => ReceiveLoopAsync(_stop.Token));
@@ -88,26 +106,96 @@ public sealed class DhcpServer : IAsyncDisposable
             return;
         }
         Counters.CountReceived(request.MessageType);
-        var now = _time.GetUtcNow();
-        ExpireLeases(now);
+        var serving = _serving;
         var context = _interfaces.Resolve(arrival.Interface);
-        var decision = context is null ? DhcpDecision.Drop("no IPv4 address on the receiving interface") : _responder.Respond(packet, context, now);
-        if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
+        if (context is null)
         {
             Counters.CountUnanswered();
             return;
         }
+        var decision = Decide(packet, context, serving);
+        if (decision is null) return;
+        if (serving.Options.Ping && decision.ReplyType == DhcpMessageType.Offer && decision.Reply is { } offer && NeedsProbe(offer))
+        {
+            // The probe waits off the receive loop: other clients are answered meanwhile.
+            _ = ProbeThenCompleteAsync(packet.ToArray(), decision, context, arrival.Interface, serving);
+            return;
+        }
         // Started here, not awaited: the memory side of the commit happens before the next packet is handled,
         // while the disk side joins the next group commit.
-        _ = CompleteAsync(decision, context!, arrival.Interface);
+        _ = CompleteAsync(decision, context, arrival.Interface, serving.Options.Domain);
     }
 
-    private async Task CompleteAsync(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex)
+    /// <summary>The responder's decision, or null (counted) when there is nothing to do.</summary>
+    private DhcpDecision? Decide(ReadOnlySpan<byte> packet, DhcpReceiveContext context, Serving serving)
+    {
+        DhcpDecision decision;
+        // The receive loop and probes that finished both ask the responder: one at a time, so two clients are
+        // never offered the same address by two concurrent decisions.
+        lock (_decideGate)
+        {
+            var now = _time.GetUtcNow();
+            ExpireLeases(now, serving.Options.Domain);
+            decision = serving.Responder.Respond(packet, context, now);
+        }
+        if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
+        {
+            Counters.CountUnanswered();
+            return null;
+        }
+        return decision;
+    }
+
+    /// <summary>A client renewing its own address needs no probe; a new offer does.</summary>
+    private bool NeedsProbe(byte[] offer)
+    {
+        var offered = new IPAddress(offer.AsSpan(16, 4));
+        var chaddr = offer.AsSpan(28, Math.Min((int)offer[2], 16));
+        var held = _leases.FindByAddress(offered);
+        return held is null || !string.Equals(held.HardwareAddress, HexText.FormatHardwareAddress(offer[1], chaddr), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private const int MaxProbes = 3;
+
+    private async Task ProbeThenCompleteAsync(byte[] packet, DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, Serving serving)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var offered = new IPAddress(decision.Reply!.AsSpan(16, 4));
+            if (!await AnswersPingAsync(offered, serving.Options.PingTimeout).ConfigureAwait(false)) break;
+            Counters.CountPingConflict();
+            // Someone uses it without a lease: keep it out of offers for a while, as a DECLINE would.
+            try { await _leases.DeclineAsync(offered, _time.GetUtcNow() + serving.Options.DeclineHoldTime).ConfigureAwait(false); }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException) { return; }
+            if (attempt + 1 >= MaxProbes) { Counters.CountUnanswered(); return; }
+            var next = Decide(packet, context, serving);
+            if (next is null) return;
+            decision = next;
+            if (decision.ReplyType != DhcpMessageType.Offer || decision.Reply is null) break;
+        }
+        await CompleteAsync(decision, context, interfaceIndex, serving.Options.Domain).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> AnswersPingAsync(IPAddress address, TimeSpan timeout)
+    {
+        try
+        {
+            using var ping = new System.Net.NetworkInformation.Ping();
+            var reply = await ping.SendPingAsync(address, timeout, new byte[16]).ConfigureAwait(false);
+            return reply.Status == System.Net.NetworkInformation.IPStatus.Success;
+        }
+        catch (Exception ex) when (ex is System.Net.NetworkInformation.PingException or InvalidOperationException or SocketException)
+        {
+            return false; // cannot probe (no raw socket): offer as with no-ping
+        }
+    }
+
+    private async Task CompleteAsync(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, string? domain)
     {
         bool sendable;
         try
         {
-            sendable = await DhcpDecisionEffects.ApplyAsync(decision, _leases, _names, _options.Domain).ConfigureAwait(false);
+            sendable = await DhcpDecisionEffects.ApplyAsync(decision, _leases, _names, domain).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
@@ -118,10 +206,10 @@ public sealed class DhcpServer : IAsyncDisposable
             Counters.CountCommitFailure();
             return;
         }
-        if (decision.Reply is not null) Send(decision, context, interfaceIndex);
+        if (decision.Reply is { } reply) Send(decision, reply, context, interfaceIndex);
     }
 
-    private void Send(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex)
+    private void Send(DhcpDecision decision, byte[] reply, DhcpReceiveContext context, int interfaceIndex)
     {
         var destination = decision.DestinationAddress!;
         if (decision.Destination == DhcpReplyDestination.YourAddress
@@ -135,7 +223,7 @@ public sealed class DhcpServer : IAsyncDisposable
             {
                 if (OperatingSystem.IsLinux() && interfaceIndex > 0 && decision.Destination != DhcpReplyDestination.Relay)
                     SetOutgoingInterface(interfaceIndex);
-                _socket.SendTo(decision.Reply, new IPEndPoint(destination, decision.DestinationPort));
+                _socket.SendTo(reply, new IPEndPoint(destination, decision.DestinationPort));
             }
             Counters.CountSent(decision.ReplyType!.Value);
         }
@@ -145,6 +233,26 @@ public sealed class DhcpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A burst of requests (a whole segment booting) must queue rather than be dropped while commits wait for the
+    /// disk; the default 208 KiB holds only a few hundred requests. As root, SO_RCVBUFFORCE passes net.core.rmem_max.
+    /// </summary>
+    private static void EnlargeReceiveBuffer(Socket socket)
+    {
+        const int Size = 8 << 20, SolSocket = 1, SoRcvBufForce = 33;
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(Size));
+                return;
+            }
+            catch (SocketException) { } // not privileged: ask for what the limit allows
+        }
+        try { socket.ReceiveBufferSize = Size; }
+        catch (SocketException) { }
+    }
+
     private void SetOutgoingInterface(int interfaceIndex)
     {
         Span<byte> index = stackalloc byte[4];
@@ -152,12 +260,12 @@ public sealed class DhcpServer : IAsyncDisposable
         _socket.SetRawSocketOption((int)SocketOptionLevel.IP, IpUnicastInterface, index);
     }
 
-    private void ExpireLeases(DateTimeOffset now)
+    private void ExpireLeases(DateTimeOffset now, string? domain)
     {
         if (now < _nextExpiry) return;
         _nextExpiry = now + ExpiryInterval;
         foreach (var lease in _leases.Expire(now))
-            if (lease.HostName is { } name) _names?.Remove(DhcpDecisionEffects.Qualify(name, _options.Domain));
+            if (lease.HostName is { } name) _names?.Remove(DhcpDecisionEffects.Qualify(name, domain));
     }
 
     public async ValueTask DisposeAsync()

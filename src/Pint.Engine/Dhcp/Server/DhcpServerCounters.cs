@@ -9,6 +9,7 @@ public sealed class DhcpServerCounters
     private readonly long[] _sent = new long[9];
     private long _malformed;
     private long _unanswered;
+    private long _pingConflicts;
     private long _commitFailures;
     private long _sendFailures;
 
@@ -23,6 +24,8 @@ public sealed class DhcpServerCounters
 
     /// <summary>Valid requests that got no reply (ignored host, no address, another server's client, ...).</summary>
     public long Unanswered => Interlocked.Read(ref _unanswered);
+    /// <summary>Addresses not offered because something answered a ping on them.</summary>
+    public long PingConflicts => Interlocked.Read(ref _pingConflicts);
 
     /// <summary>ACKs withheld because the lease could not be written to disk.</summary>
     public long CommitFailures => Interlocked.Read(ref _commitFailures);
@@ -36,6 +39,7 @@ public sealed class DhcpServerCounters
     internal void CountSent(DhcpMessageType type) => Interlocked.Increment(ref _sent[(int)type]);
     internal void CountMalformed() => Interlocked.Increment(ref _malformed);
     internal void CountUnanswered() => Interlocked.Increment(ref _unanswered);
+    internal void CountPingConflict() => Interlocked.Increment(ref _pingConflicts);
     internal void CountCommitFailure() => Interlocked.Increment(ref _commitFailures);
     internal void CountSendFailure() => Interlocked.Increment(ref _sendFailures);
 }

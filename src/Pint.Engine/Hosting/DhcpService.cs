@@ -1,0 +1,331 @@
+using System.Net;
+using System.Text;
+using Pint.Engine.Config;
+using Pint.Engine.Dhcp;
+using Pint.Engine.Dhcp.Leases;
+using Pint.Engine.Dhcp.Options;
+using Pint.Engine.Dhcp.Protocol;
+using Pint.Engine.Dhcp.Server;
+using Pint.Engine.Dhcp.Wire;
+using Pint.Engine.Dns;
+using Pint.Engine.Hosting.Control;
+using Pint.Engine.Management;
+using ProtocolBoot = Pint.Engine.Dhcp.Protocol.DhcpBoot;
+using ProtocolRange = Pint.Engine.Dhcp.Protocol.DhcpRange;
+
+namespace Pint.Engine.Hosting;
+
+/// <summary>
+/// The DHCPv4 server as a host service: opens the lease file, serves the config's ranges, and names leased hosts
+/// in the DNS service started before it (when DNS runs). A reload changes ranges, reservations and options in
+/// place (<see cref="TryReconfigure"/>); the control channel lists and removes live leases (<see cref="TryHandleAsync"/>).
+/// </summary>
+public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
+{
+    /// <summary>Control command: the live lease table, as a list of <see cref="PintLease"/>.</summary>
+    public const string LeasesCommand = "leases";
+
+    /// <summary>Control command: ends the lease of argument <c>ip</c>; answers the removed <see cref="PintLease"/>.</summary>
+    public const string RemoveLeaseCommand = "remove-lease";
+
+    /// <summary>Control command: per-range use, as a list of <see cref="PintDhcpScopeStatistics"/>.</summary>
+    public const string StatisticsCommand = "dhcp-statistics";
+
+    private readonly string _leaseFile;
+    private readonly Func<DnsService?> _dns;
+    private readonly IPintLog _log;
+    private readonly IPAddress? _bindAddress;
+    private volatile Serving _serving;
+    private LeaseStore? _leases;
+    private DhcpServer? _server;
+
+    // The config and the options mapped from it change together on a reload.
+    private sealed record Serving(PintConfig Config, DhcpServerOptions Options);
+
+    /// <param name="config">The config the options come from: lease states and statistics read its reservations and ranges.</param>
+    /// <param name="leaseFile">The dnsmasq-format lease file (created when missing).</param>
+    /// <param name="dns">
+    /// The DNS service that answers for leased names now (null when DNS is off). A function, because a reload may
+    /// replace the DNS service while DHCP keeps running.
+    /// </param>
+    /// <param name="bindAddress">Where to listen; null = every interface (a real server).</param>
+    public DhcpService(PintConfig config, DhcpServerOptions options, string leaseFile, Func<DnsService?> dns, IPintLog log, IPAddress? bindAddress = null)
+    {
+        _serving = new Serving(config, options);
+        _leaseFile = leaseFile;
+        _dns = dns;
+        _log = log;
+        _bindAddress = bindAddress;
+    }
+
+    public string Name => "dhcp";
+
+    /// <summary>The options the next exchange is served with.</summary>
+    public DhcpServerOptions Options => _serving.Options;
+
+    /// <summary>The config being served.</summary>
+    public PintConfig Config => _serving.Config;
+
+    /// <summary>The live lease table while the service runs; null before start and after stop.</summary>
+    public LeaseStore? Leases => _leases;
+
+    public string LeaseFile => _leaseFile;
+
+    public IReadOnlyList<string> Endpoints => _server is { } s ? [$"udp/{s.LocalEndPoint}"] : [];
+
+    public IReadOnlyDictionary<string, long> Counters
+    {
+        get
+        {
+            var c = _server?.Counters;
+            if (c is null) return new Dictionary<string, long>();
+            return new Dictionary<string, long>
+            {
+                ["discovers"] = c.Received(DhcpMessageType.Discover),
+                ["requests"] = c.Received(DhcpMessageType.Request),
+                ["releases"] = c.Received(DhcpMessageType.Release),
+                ["declines"] = c.Received(DhcpMessageType.Decline),
+                ["informs"] = c.Received(DhcpMessageType.Inform),
+                ["offers"] = c.Sent(DhcpMessageType.Offer),
+                ["acks"] = c.Acks,
+                ["naks"] = c.Naks,
+                ["malformed"] = c.Malformed,
+                ["unanswered"] = c.Unanswered,
+                ["pingConflicts"] = c.PingConflicts,
+                ["commitFailures"] = c.CommitFailures,
+                ["sendFailures"] = c.SendFailures,
+                ["leases"] = _leases?.Count ?? 0,
+                ["fsyncs"] = _leases?.FsyncCount ?? 0,
+            };
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var leases = LeaseStore.Open(_leaseFile, DateTimeOffset.UtcNow);
+        foreach (var d in leases.LoadDiagnostics) _log.Write(PintLogLevel.Warning, Name, d.ToString());
+        var names = new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain);
+        try
+        {
+            PublishNames(leases, names);
+            _server = new DhcpServer(Options, leases, names, _bindAddress);
+        }
+        catch
+        {
+            leases.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+        _leases = leases;
+        _server.Start();
+        _log.Write(PintLogLevel.Information, Name, $"{leases.Count} lease(s) loaded from {_leaseFile}");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Names every held lease in DNS again: after a restart of this service, or of the DNS service beside it
+    /// (a reload that changed DNS's listen addresses), the leased names must answer at once, not at the next renewal.
+    /// </summary>
+    public void PublishNames()
+    {
+        if (_leases is { } leases) PublishNames(leases, new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain));
+    }
+
+    private void PublishNames(LeaseStore leases, ILeaseNameSink names)
+    {
+        foreach (var lease in leases.Snapshot())
+            if (lease.HostName is { } host) names.Add(DhcpDecisionEffects.Qualify(host, Options.Domain), lease.Address);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is { } server) await server.DisposeAsync().ConfigureAwait(false);
+        if (_leases is { } leases) await leases.DisposeAsync().ConfigureAwait(false);
+        _server = null;
+        _leases = null;
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync(CancellationToken.None));
+
+    /// <summary>
+    /// Takes a reloaded config in place: the next exchange sees the new ranges, reservations and options, while the
+    /// socket, the lease table and the lease file stay open. False (restart me) only when the lease file moves.
+    /// A DHCP option that no longer encodes keeps the last good options serving and logs the error, since a broken
+    /// edit must not take DHCP down.
+    /// </summary>
+    public bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log)
+    {
+        var leaseFile = LeaseCatalog.LeaseFilePath(config, options.WorkingDirectory ?? Environment.CurrentDirectory);
+        if (!string.Equals(Path.GetFullPath(leaseFile), Path.GetFullPath(_leaseFile), StringComparison.Ordinal)) return false;
+        DhcpServerOptions mapped;
+        try
+        {
+            mapped = MapOptions(config, log);
+        }
+        catch (PintConfigException e)
+        {
+            log.Write(PintLogLevel.Error, Name, $"new DHCP options refused, still serving the previous ones: {e.Message}");
+            return true;
+        }
+        var current = Options;
+        // Ports are not config lines (tests and the host choose them): keep the ones the socket was opened with.
+        mapped = mapped with { ServerPort = current.ServerPort, RelayPort = current.RelayPort, ClientPort = current.ClientPort };
+        if (_server is { } server && !server.Reconfigure(mapped)) return false;
+        _serving = new Serving(config, mapped);
+        return true;
+    }
+
+    /// <summary>The live lease table as lease objects; empty while the service is stopped.</summary>
+    public IReadOnlyList<PintLease> LiveLeases(DateTimeOffset now) =>
+        _leases is { } leases ? LeaseCatalog.Live(Config, leases, now) : [];
+
+    /// <summary>Per-range use of the live table.</summary>
+    public IReadOnlyList<PintDhcpScopeStatistics> Statistics(DateTimeOffset now) =>
+        DhcpStatistics.Compute(Config, _leases?.Snapshot() ?? [], now);
+
+    /// <summary>
+    /// Ends the lease on <paramref name="address"/> as a DHCPRELEASE would: durably (journaled and fsync'ed before
+    /// this completes) and with its name withdrawn from DNS. Null when no lease holds the address.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The service is not running.</exception>
+    public async Task<PintLease?> RemoveLeaseAsync(IPAddress address)
+    {
+        var leases = _leases ?? throw new InvalidOperationException("The DHCP service is not running.");
+        var now = DateTimeOffset.UtcNow;
+        var released = await leases.ReleaseAsync(address).ConfigureAwait(false);
+        if (released is null) return null;
+        if (released.HostName is { } host)
+            new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain).Remove(DhcpDecisionEffects.Qualify(host, Options.Domain));
+        _log.Write(PintLogLevel.Information, Name, $"lease of {released.Address} ({released.HardwareAddress}) removed by the administrator");
+        return LeaseCatalog.ToPintLease(Config, released, now);
+    }
+
+    public async Task<ControlResponse?> TryHandleAsync(ControlRequest request, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        switch (request.Command)
+        {
+            case LeasesCommand:
+                return ControlResponse.Success(LiveLeases(now));
+            case StatisticsCommand:
+                return ControlResponse.Success(Statistics(now));
+            case RemoveLeaseCommand:
+                var text = request.Argument("ip");
+                if (text is null || !IPAddress.TryParse(text, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+                    return ControlResponse.Failure($"remove-lease needs an IPv4 address in argument \"ip\" (got '{text}').");
+                return await RemoveLeaseAsync(address).ConfigureAwait(false) is { } removed
+                    ? ControlResponse.Success(removed)
+                    : ControlResponse.Failure($"No lease holds {address}.");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// dnsmasq's DHCP options as server options. Option values are encoded by option type now, so a bad value stops
+    /// the start with an error naming its line, as dnsmasq refuses such a config.
+    /// </summary>
+    /// <exception cref="PintConfigException">An option value cannot be encoded.</exception>
+    public static DhcpServerOptions MapOptions(PintConfig config, IPintLog log)
+    {
+        var dhcp = config.Dhcp;
+        var errors = new List<ConfigDiagnostic>();
+        var settings = new List<DhcpOptionSetting>();
+        foreach (var o in dhcp.Options)
+        {
+            var option = o.Force ? "dhcp-option-force" : "dhcp-option";
+            if (o.Encapsulation is not null || o.VendorEncapsulation is not null || o.VendorClass is not null)
+            {
+                log.Write(PintLogLevel.Warning, "dhcp", $"{o.Source.File}:{o.Source.Line}: {option}: encapsulated and vendor options are not supported yet; line ignored");
+                continue;
+            }
+            if (o.Number is < 1 or > 254)
+            {
+                log.Write(PintLogLevel.Warning, "dhcp", $"{o.Source.File}:{o.Source.Line}: {option}: option {o.Number} is not supported; line ignored");
+                continue;
+            }
+            if (!DhcpOptionEncoder.TryEncode(o.Number, o.Values, out var bytes, out var error))
+            {
+                errors.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Error, $"option {o.Number}: {error}"));
+                continue;
+            }
+            if (bytes.Length > 255)
+            {
+                errors.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Error, $"option {o.Number}: value is {bytes.Length} bytes; at most 255 fit"));
+                continue;
+            }
+            settings.Add(new DhcpOptionSetting((byte)o.Number, bytes, o.Tags.Count > 0 ? o.Tags : null, o.Force));
+        }
+
+        var matches = new List<DhcpMatchRule>();
+        foreach (var m in dhcp.Matches)
+        {
+            if (m.VendorEncapsulation is not null || m.OptionNumber is < 1 or > 254)
+            {
+                log.Write(PintLogLevel.Warning, "dhcp", $"{m.Source.File}:{m.Source.Line}: dhcp-match: this form is not supported yet; line ignored");
+                continue;
+            }
+            byte?[]? pattern = null;
+            if (m.Value is not null && !DhcpOptionEncoder.TryEncodePattern(m.Value, out pattern, out var error))
+            {
+                errors.Add(new ConfigDiagnostic(m.Source, "dhcp-match", DiagnosticSeverity.Error, error!));
+                continue;
+            }
+            matches.Add(new DhcpMatchRule(m.SetTag, (byte)m.OptionNumber, pattern));
+        }
+        if (errors.Count > 0) throw new PintConfigException(errors);
+
+        foreach (var b in dhcp.Boots.Where(b => b.ServerAddressName is not null))
+            log.Write(PintLogLevel.Warning, "dhcp", $"{b.Source.File}:{b.Source.Line}: dhcp-boot: a server given by name ({b.ServerAddressName}) is not resolved yet; next-server is this host");
+
+        return new DhcpServerOptions
+        {
+            Ranges = dhcp.Ranges.Select(r => new ProtocolRange(r.Start, r.End, r.Netmask, r.Broadcast, r.LeaseTime, r.IsStatic, r.SetTag, r.Tags.Count > 0 ? r.Tags : null)).ToList(),
+            Hosts = dhcp.Hosts.Select(h => new DhcpHostReservation(h.HardwareAddresses, ClientIdText(h.ClientId), h.Address, h.HostName, h.LeaseTime, h.Ignore, h.SetTags.Count > 0 ? h.SetTags : null)).ToList(),
+            Options = settings,
+            Matches = matches,
+            TagIfs = dhcp.TagIfs.Select(t => new DhcpTagIf(t.SetTags, t.IfTags)).ToList(),
+            Boots = dhcp.Boots.Select(b => new ProtocolBoot(b.FileName, b.ServerName, b.ServerAddress, b.Tags.Count > 0 ? b.Tags : null)).ToList(),
+            Authoritative = dhcp.Authoritative,
+            Ping = !dhcp.NoPing,
+            LeaseMax = dhcp.LeaseMax,
+            Domain = config.Dns.Domains.FirstOrDefault(d => d.Subnet is null)?.Name,
+            DnsEnabled = config.Dns.Port != 0,
+        };
+    }
+
+    /// <summary>Builds the service for a config: options mapped, lease file from dhcp-leasefile= (relative to <paramref name="workingDirectory"/>).</summary>
+    public static DhcpService Create(PintConfig config, string workingDirectory, Func<DnsService?> dns, IPintLog log) =>
+        new(config, MapOptions(config, log), LeaseCatalog.LeaseFilePath(config, workingDirectory), dns, log);
+
+    /// <summary>
+    /// dhcp-host's <c>id:</c> as the colon-hex text requests carry: hex stays hex, other text is its bytes
+    /// (dnsmasq takes either); <c>id:*</c> means "ignore the client id", i.e. match by MAC.
+    /// </summary>
+    private static string? ClientIdText(string? id)
+    {
+        if (id is null || id == "*") return null;
+        return HexText.TryParse(id, out var bytes) && bytes.Length > 0 ? HexText.Format(bytes) : HexText.Format(Encoding.UTF8.GetBytes(id));
+    }
+
+    /// <summary>
+    /// Feeds lease names to DNS. The DHCP server hands over names qualified with the domain; DNS gets the bare name
+    /// so it answers both "host" and "host.domain", as dnsmasq does.
+    /// </summary>
+    private sealed class DnsLeaseNames(Func<DynamicNames?> names, Func<string?> domain) : ILeaseNameSink
+    {
+
+        public void Add(string fqdn, IPAddress address)
+        {
+            try { names()?.AddOrUpdate(Bare(fqdn), address); }
+            catch (Exception e) when (e is ArgumentException or FormatException) { } // a name DNS cannot carry is simply not served
+        }
+
+        public void Remove(string fqdn) => names()?.Remove(Bare(fqdn));
+
+        // The domain is read each time: a reload may change it while leases keep their names.
+        private string Bare(string fqdn) =>
+            domain() is { } d && "." + d.TrimEnd('.') is var suffix && fqdn.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                ? fqdn[..^suffix.Length]
+                : fqdn;
+    }
+}

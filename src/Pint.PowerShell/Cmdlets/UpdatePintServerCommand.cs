@@ -1,0 +1,60 @@
+using System.Management.Automation;
+using Pint.Engine.Hosting.Control;
+using Pint.PowerShell.Infrastructure;
+using Pint.PowerShell.Model;
+
+namespace Pint.PowerShell.Cmdlets;
+
+/// <summary>
+/// Makes a running server re-read its config files now (it also does so by itself within a second or two of a
+/// change). A broken config is not applied: the server keeps serving the last good one and the error is shown.
+/// </summary>
+[Cmdlet(VerbsData.Update, "PintServer", SupportsShouldProcess = true)]
+[OutputType(typeof(PintServerInfo))]
+public sealed class UpdatePintServerCommand : PintCmdlet
+{
+    /// <summary>The server of this config file (in this session); without it, every server in this session and the local service.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string? ConfigPath { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ControlSocket { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var wanted = ConfigPath is null ? null : ResolveConfigPath(ConfigPath);
+        foreach (var s in ServerRegistry.All)
+        {
+            if (wanted is not null && !ServerRegistry.PathComparer.Equals(wanted, s.Host.ConfigPath)) continue;
+            if (!ShouldProcess(s.Host.ConfigPath, "Reload config")) continue;
+            var result = s.Host.ReloadAsync().GetAwaiter().GetResult();
+            Report(result.Applied ? null : result.Error, s.Host.ConfigPath);
+            if (PassThru) WriteObject(PintServerInfo.From(s.Host));
+        }
+        if (wanted is not null && ServerRegistry.TryGet(wanted, out _)) return;
+        var socket = LocalService.SocketPath(ControlSocket is null ? null : ResolvePath(ControlSocket));
+        if (!ControlClient.IsAvailable(socket) || !ShouldProcess(socket, "Reload config of the local service")) return;
+        try
+        {
+            if (LocalService.TryCall<ServerStatus>(socket, "reload") is { } status)
+            {
+                Report(status.LastReload is { Applied: false } r ? r.Error : null, status.ConfigPath);
+                if (PassThru) WriteObject(PintServerInfo.From(status, socket));
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            WriteNonTerminating(new InvalidOperationException($"The Pint service on '{socket}' did not reload: {e.Message}", e), "ControlChannelFailed", ErrorCategory.ConnectionError, socket);
+        }
+    }
+
+    private void Report(string? error, string configPath)
+    {
+        if (error is null) WriteVerbose($"Reloaded {configPath}.");
+        else WriteNonTerminating(new FormatException($"Not reloaded, still serving the last good config: {error}"), "ReloadRefused", ErrorCategory.InvalidData, configPath);
+    }
+}
