@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -175,6 +174,11 @@ public sealed class TftpServer : IAsyncDisposable
             try
             {
                 RunTransfer(request, client, localAddress, interfaceIndex);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Unlike a faulted task, an exception escaping a thread ends the process: a bug in one transfer
+                // must not take DNS and DHCP down with it. RunTransfer has already counted the transfer as failed.
             }
             finally
             {

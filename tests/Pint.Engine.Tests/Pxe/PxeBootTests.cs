@@ -11,6 +11,7 @@ namespace Pint.Engine.Tests.Pxe;
 /// marker on the serial console. The dnsmasq runs prove the harness with the reference server; the Pint runs use
 /// the service host (`pint -C conf`) with the same config.
 /// </summary>
+[Collection(PxeBootCollection.Name)]
 public sealed class PxeBootTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan BootLimit = TimeSpan.FromSeconds(100);
