@@ -19,6 +19,8 @@
         'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer'
         'Install-PintService', 'Uninstall-PintService'
         'Import-PintWindowsDhcp', 'Import-PintDnsZone'
+        'Add-PintDnsRecord', 'Get-PintDnsRecord', 'Remove-PintDnsRecord'
+        'Add-PintDnsForwarder', 'Get-PintDnsForwarder', 'Remove-PintDnsForwarder', 'Clear-PintDnsCache'
         'New-PintPxeBoot', 'Get-PintPxeBoot', 'Remove-PintPxeBoot', 'Copy-PintBootFile'
     )
     VariablesToExport    = @()

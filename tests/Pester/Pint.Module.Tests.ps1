@@ -1,5 +1,7 @@
 # The module as a user imports it from out/Pint/: discovery, help, -WhatIf, pipelines, Export-Csv.
 BeforeAll {
+    # Only this session's servers: a Pint service elsewhere on the machine must not show up in these tests.
+    $env:PINT_CONTROL = Join-Path ([IO.Path]::GetTempPath()) ('pint-no-service-' + [guid]::NewGuid() + '.sock')
     $modulePath = if ($env:PINT_TEST_MODULE) { $env:PINT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/Pint/Pint.psd1' }
     Import-Module $modulePath -Force
     $script:manifest = Import-PowerShellDataFile $modulePath

@@ -52,11 +52,14 @@ public sealed class DnsCache
     /// Copies the cached upstream message for the query into <paramref name="destination"/> with TTLs aged
     /// (<see cref="UpstreamAnswerWriter"/> then makes it the client's). Returns the length, 0 on a miss, or -1 when it does not fit.
     /// </summary>
-    public int TryCopy(in DnsQuery query, Span<byte> destination)
+    public int TryCopy(in DnsQuery query, Span<byte> destination) => TryCopy(query.Name, query.Type, destination);
+
+    /// <summary>As <see cref="TryCopy(in DnsQuery, Span{byte})"/> for any name and type (a local CNAME's target).</summary>
+    public int TryCopy(ReadOnlySpan<byte> name, DnsType type, Span<byte> destination)
     {
         if (Capacity == 0) return 0;
         Span<byte> key = stackalloc byte[MaxKey];
-        key = MakeKey(query.Name, query.Type, key);
+        key = MakeKey(name, type, key);
         lock (_gate)
         {
             if (!_lookup.TryGetValue(key, out var entry)) return 0;

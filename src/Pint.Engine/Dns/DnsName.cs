@@ -108,7 +108,32 @@ public static class DnsName
         return true;
     }
 
+    /// <summary>Parses a full 32-nibble ip6.arpa name back to the 16 address bytes; false for anything else.</summary>
+    public static bool TryParseIPv6Reverse(ReadOnlySpan<byte> wire, Span<byte> address)
+    {
+        if (wire.Length < 64 || address.Length < 16) return false;
+        for (int i = 0; i < 32; i++)
+        {
+            if (wire[2 * i] != 1) return false;
+            int nibble = HexValue(wire[2 * i + 1]);
+            if (nibble < 0) return false;
+            // The first label is the last nibble of the address.
+            int index = 15 - i / 2;
+            address[index] = (byte)(i % 2 == 0 ? nibble : address[index] | nibble << 4);
+        }
+        return EqualsIgnoreCase(wire[64..], Ip6Arpa);
+    }
+
+    private static int HexValue(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        _ => -1,
+    };
+
     private static ReadOnlySpan<byte> InAddrArpa => "\u0007in-addr\u0004arpa\0"u8;
+    private static ReadOnlySpan<byte> Ip6Arpa => "\u0003ip6\u0004arpa\0"u8;
 }
 
 /// <summary>

@@ -14,38 +14,75 @@ public readonly record struct DnsResponderResult(DnsResponderAction Action, int 
 /// </summary>
 public sealed class DnsResponder
 {
-    private readonly IDnsQueryHandler[] _handlers;
-    private readonly ForwardHandler _forward;
-    private readonly UpstreamRoutes _routes;
     private readonly ushort _ednsPacketMax;
+    private readonly string? _domain;
+    private readonly int _localTtl;
+    private volatile Pipeline _pipeline;
+
+    /// <summary>Everything built from the config that a query walks through; swapped whole on a reload.</summary>
+    private sealed record Pipeline(IDnsQueryHandler[] Handlers, ForwardHandler Forward, UpstreamRoutes Routes, LocalNames Names, UpstreamSetup Upstreams);
+
+    /// <summary>What decides where queries go upstream and what may be cached from there: if it changes, the cache goes.</summary>
+    private sealed record UpstreamSetup(string Servers, string LocalDomains, bool StrictOrder, bool DomainNeeded, bool BogusPriv, int CacheSize, int? NegTtl)
+    {
+        public static UpstreamSetup Of(DnsServerOptions o) => new(
+            string.Join(";", o.Servers.Select(s => $"{s.EndPoint}|{string.Join(',', s.Domains ?? [])}")),
+            string.Join(";", o.LocalDomains), o.StrictOrder, o.DomainNeeded, o.BogusPriv, o.CacheSize, o.NegTtl);
+    }
 
     public DnsResponder(DnsServerOptions options, Func<long>? clockMs = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _ednsPacketMax = (ushort)Math.Clamp(options.EdnsPacketMax, DnsFlags.ClassicUdpLimit, ushort.MaxValue);
+        _domain = options.Domain;
+        _localTtl = options.LocalTtl;
         DhcpNames = new DynamicNames(options.Domain, options.LocalTtl);
-        Names = new LocalNames(LocalZone.Build(options), DhcpNames);
         Cache = new DnsCache(options.CacheSize, options.NegTtl, clockMs);
-        _routes = new UpstreamRoutes(options.Servers, options.LocalDomains, options.StrictOrder);
-        _forward = new ForwardHandler(_routes);
-        var handlers = new List<IDnsQueryHandler> { new LocalRecordsHandler(Names) };
+        _pipeline = Build(options);
+    }
+
+    private Pipeline Build(DnsServerOptions options)
+    {
+        var names = new LocalNames(LocalZone.Build(options), DhcpNames);
+        var routes = new UpstreamRoutes(options.Servers, options.LocalDomains, options.StrictOrder);
+        var forward = new ForwardHandler(routes);
+        var handlers = new List<IDnsQueryHandler> { new LocalRecordsHandler(names, Cache) };
         var addressRules = new AddressRulesHandler(options.AddressRules, options.LocalTtl);
         if (!addressRules.IsEmpty) handlers.Add(addressRules);
-        if (options.BogusPriv) handlers.Add(new BogusPrivHandler(_routes));
-        handlers.Add(new LocalDomainsHandler(_routes, Names));
-        if (options.DomainNeeded) handlers.Add(new DomainNeededHandler(Names));
+        if (options.BogusPriv) handlers.Add(new BogusPrivHandler(routes));
+        handlers.Add(new LocalDomainsHandler(routes, names));
+        if (options.DomainNeeded) handlers.Add(new DomainNeededHandler(names));
         handlers.Add(new CacheHandler(Cache, _ednsPacketMax));
-        handlers.Add(_forward);
-        _handlers = [.. handlers];
+        handlers.Add(forward);
+        return new Pipeline([.. handlers], forward, routes, names, UpstreamSetup.Of(options));
+    }
+
+    /// <summary>
+    /// Takes a changed config while serving: new local names answer from the next query on, DHCP names stay, and
+    /// the cache is dropped only when the upstream setup changed. False when the change needs a new server
+    /// (another packet size, domain or local TTL, which the DHCP names and socket buffers were built with).
+    /// </summary>
+    public bool Reconfigure(DnsServerOptions options)
+    {
+        var edns = (ushort)Math.Clamp(options.EdnsPacketMax, DnsFlags.ClassicUdpLimit, ushort.MaxValue);
+        if (edns != _ednsPacketMax || options.Domain != _domain || options.LocalTtl != _localTtl) return false;
+        var next = Build(options);
+        if (next.Upstreams != _pipeline.Upstreams)
+        {
+            if (options.CacheSize != _pipeline.Upstreams.CacheSize || options.NegTtl != _pipeline.Upstreams.NegTtl) return false;
+            Cache.Clear();
+        }
+        _pipeline = next;
+        return true;
     }
 
     public DnsCounters Counters { get; } = new();
     public DynamicNames DhcpNames { get; }
-    public LocalNames Names { get; }
+    public LocalNames Names => _pipeline.Names;
     public DnsCache Cache { get; }
     public ushort EdnsPacketMax => _ednsPacketMax;
     /// <summary>The evaluation order, first to last.</summary>
-    public IReadOnlyList<IDnsQueryHandler> Handlers => _handlers;
+    public IReadOnlyList<IDnsQueryHandler> Handlers => _pipeline.Handlers;
 
     /// <summary>Answers one message. Over UDP the reply is limited to what the client accepts (TC when cut).</summary>
     public DnsResponderResult Respond(ReadOnlySpan<byte> message, Span<byte> output, bool overTcp)
@@ -59,7 +96,7 @@ public sealed class DnsResponder
                 break;
             case DnsRejection.CompressionLoop or DnsRejection.NameTooLong:
                 return Refuse(query, output, rejection);
-            case DnsRejection.QuestionCount when _routes.Default is null:
+            case DnsRejection.QuestionCount when _pipeline.Routes.Default is null:
                 return Refuse(query, output, rejection);
             default:
                 // dnsmasq sends nothing back for these (and forwards odd question counts, whose replies then match no query).
@@ -70,9 +107,10 @@ public sealed class DnsResponder
         var limited = overTcp ? output : output[..Math.Min(output.Length, query.UdpLimit(_ednsPacketMax))];
         var context = new DnsQueryContext { Query = query, Output = limited, Response = new DnsResponseBuilder(limited, query) };
         DnsVerdict verdict = default;
+        var pipeline = _pipeline; // one config for the whole query, even if a reload swaps it meanwhile
         if (IsPlainQuery(query))
         {
-            foreach (var handler in _handlers)
+            foreach (var handler in pipeline.Handlers)
             {
                 verdict = handler.Handle(ref context);
                 if (verdict.Kind != DnsVerdictKind.Continue)
@@ -86,7 +124,7 @@ public sealed class DnsResponder
         else
         {
             // Other opcodes and classes are not ours to answer: dnsmasq passes them upstream.
-            verdict = _forward.Handle(ref context);
+            verdict = pipeline.Forward.Handle(ref context);
         }
 
         switch (verdict.Kind)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
@@ -6,22 +7,28 @@ namespace Pint.Engine.Dns;
 
 /// <summary>
 /// The DNS service: UDP and TCP on each listen endpoint. Owns the sockets; every message goes through the pure
-/// <see cref="DnsResponder"/>. Several UDP receive loops share one socket (one per core).
+/// <see cref="DnsResponder"/>. Up to one UDP receive thread per core shares each socket; the extra ones only
+/// receive while the first cannot keep up (see <see cref="UdpLoadGate"/>).
 /// </summary>
 public sealed class DnsServer : IAsyncDisposable
 {
     private const int MaxMessage = 65535;
-    private readonly DnsServerOptions _options;
+    // Only the endpoints are kept: the options hold the whole hosts data, which the built zone replaces.
+    private readonly IPEndPoint[] _listenEndPoints;
+    private readonly TimeSpan _upstreamTimeout;
     private readonly DnsResponder _responder;
     private readonly UpstreamForwarder _forwarder;
     private readonly List<Socket> _sockets = [];
     private readonly List<Task> _loops = [];
     private readonly List<IPEndPoint> _bound = [];
     private CancellationTokenSource? _stopping;
+    private IdleMemoryTrimmer? _trimmer;
 
     public DnsServer(DnsServerOptions options)
     {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
+        _listenEndPoints = [.. options.ListenEndPoints];
+        _upstreamTimeout = options.UpstreamTimeout;
         _responder = new DnsResponder(options);
         _forwarder = new UpstreamForwarder(_responder, options.UpstreamTimeout, options.NegTtl);
     }
@@ -32,10 +39,20 @@ public sealed class DnsServer : IAsyncDisposable
     /// <summary>Names DHCP hands out; they answer like local names while the server runs.</summary>
     public DynamicNames DhcpNames => _responder.DhcpNames;
     public DnsResponder Responder => _responder;
-    /// <summary>Number of UDP receive loops per socket (default: one per core).</summary>
+    /// <summary>Number of UDP receive threads per socket (default: one per core).</summary>
     public int UdpLoopsPerSocket { get; init; } = Environment.ProcessorCount;
 
     public void ClearCache() => _responder.Cache.Clear();
+
+    /// <summary>
+    /// Serves <paramref name="options"/> from the next query on, on the same sockets, keeping the DHCP names and,
+    /// unless the upstream setup changed, the cache. False when the change needs a new server (other endpoints).
+    /// </summary>
+    public bool Reconfigure(DnsServerOptions options)
+    {
+        if (!options.ListenEndPoints.SequenceEqual(_listenEndPoints) || options.UpstreamTimeout != _upstreamTimeout) return false;
+        return _responder.Reconfigure(options);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +60,7 @@ public sealed class DnsServer : IAsyncDisposable
         _stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            foreach (var endPoint in _options.ListenEndPoints)
+            foreach (var endPoint in _listenEndPoints)
             {
                 var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
                 _sockets.Add(udp);
@@ -55,7 +72,8 @@ public sealed class DnsServer : IAsyncDisposable
                 tcp.Bind(boundUdp);
                 tcp.Listen(128);
                 _bound.Add(boundUdp);
-                for (int i = 0; i < Math.Max(1, UdpLoopsPerSocket); i++) _loops.Add(Task.Run(() => UdpLoopAsync(udp, _stopping.Token)));
+                var gate = new UdpLoadGate(UdpBatchLoop.BatchSize);
+                for (int i = 0; i < Math.Max(1, UdpLoopsPerSocket); i++) _loops.Add(StartUdpThread(udp, gate, primary: i == 0, _stopping.Token));
                 _loops.Add(Task.Run(() => TcpAcceptLoopAsync(tcp, _stopping.Token)));
             }
         }
@@ -64,6 +82,7 @@ public sealed class DnsServer : IAsyncDisposable
             StopSockets();
             throw new InvalidOperationException($"DNS server cannot listen: {e.Message}", e);
         }
+        _trimmer = new IdleMemoryTrimmer(Counters);
         return Task.CompletedTask;
     }
 
@@ -71,6 +90,8 @@ public sealed class DnsServer : IAsyncDisposable
     {
         if (_stopping is null) return;
         _stopping.Cancel();
+        _trimmer?.Dispose();
+        _trimmer = null;
         StopSockets();
         try { await Task.WhenAll(_loops).ConfigureAwait(false); }
         catch (OperationCanceledException) { }
@@ -87,11 +108,45 @@ public sealed class DnsServer : IAsyncDisposable
 
     private void StopSockets()
     {
-        foreach (var socket in _sockets) socket.Dispose();
+        foreach (var socket in _sockets)
+        {
+            // shutdown wakes threads blocked in a receive on the socket (Linux does so even for unconnected UDP,
+            // though it reports ENOTCONN); close alone leaves them waiting for their receive timeout.
+            try { socket.Shutdown(SocketShutdown.Both); }
+            catch (SocketException) { }
+            socket.Dispose();
+        }
         _sockets.Clear();
     }
 
-    private async Task UdpLoopAsync(Socket socket, CancellationToken cancellationToken)
+    /// <summary>
+    /// A UDP receive loop on a dedicated thread with blocking calls: one recvfrom and one sendto per local answer, no
+    /// epoll round trip or thread-pool hop (which cost more CPU per query than the answer itself). It ends when the
+    /// socket is closed.
+    /// </summary>
+    private Task StartUdpThread(Socket socket, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                if (UdpBatchLoop.IsSupported)
+                {
+                    using var batch = new UdpBatchLoop(Math.Max(DnsFlags.ClassicUdpLimit, (int)_responder.EdnsPacketMax));
+                    batch.Run(socket, _responder, (query, client, group) => _ = ForwardUdpAsync(socket, query, client, group, cancellationToken), gate, primary, cancellationToken);
+                }
+                else UdpLoop(socket, cancellationToken);
+            }
+            catch (ObjectDisposedException) { }
+            finally { done.TrySetResult(); }
+        })
+        { IsBackground = true, Name = "pint-dns-udp" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void UdpLoop(Socket socket, CancellationToken cancellationToken)
     {
         // One receive buffer, reply buffer and SocketAddress per loop, reused: no allocation per local answer.
         var receive = new byte[MaxMessage];
@@ -102,25 +157,24 @@ public sealed class DnsServer : IAsyncDisposable
             int length;
             try
             {
-                length = await socket.ReceiveFromAsync(receive, SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+                length = socket.ReceiveFrom(receive, SocketFlags.None, client);
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
             {
                 continue; // ICMP unreachable from an earlier reply
             }
-            catch (Exception) when (cancellationToken.IsCancellationRequested) { return; }
-            catch (ObjectDisposedException) { return; }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
 
             var result = _responder.Respond(receive.AsSpan(0, length), reply, overTcp: false);
             try
             {
                 if (result.Action == DnsResponderAction.Reply)
-                    await socket.SendToAsync(reply.AsMemory(0, result.Length), SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+                    socket.SendTo(reply.AsSpan(0, result.Length), SocketFlags.None, client);
                 else if (result.Action == DnsResponderAction.Forward)
                     _ = ForwardUdpAsync(socket, receive.AsSpan(0, length).ToArray(), CopyAddress(client), result.Upstream!, cancellationToken);
             }
             catch (SocketException) { }
-            catch (Exception) when (cancellationToken.IsCancellationRequested) { return; }
+            catch (ObjectDisposedException) { return; }
         }
     }
 
@@ -136,9 +190,19 @@ public sealed class DnsServer : IAsyncDisposable
         try
         {
             var upstream = await _forwarder.ExchangeAsync(query, group, cancellationToken).ConfigureAwait(false);
-            var reply = new byte[MaxMessage];
-            int length = _responder.CompleteForward(query, upstream, reply, overTcp: false);
-            if (length > 0) await socket.SendToAsync(reply.AsMemory(0, length), SocketFlags.None, client, cancellationToken).ConfigureAwait(false);
+            // Pooled: a cache warm-up forwards thousands of queries, and a fresh 64 KiB buffer each grows the heap for good.
+            var reply = ArrayPool<byte>.Shared.Rent(MaxMessage);
+            try
+            {
+                int length = _responder.CompleteForward(query, upstream, reply.AsSpan(0, MaxMessage), overTcp: false);
+                // A synchronous send: the receive threads block on this socket, and one async call would switch it to
+                // non-blocking mode for good. A UDP send does not wait anyway.
+                if (length > 0) socket.SendTo(reply.AsSpan(0, length), SocketFlags.None, client);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(reply);
+            }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested) { }
         catch (SocketException) { }

@@ -8,5 +8,9 @@ public sealed class LocalNames(LocalZone staticZone, DynamicNames dhcpNames)
 
     public LocalNameRecords? Find(ReadOnlySpan<byte> name) => Static.Find(name) ?? Dhcp.Zone.Find(name);
 
-    public bool Exists(ReadOnlySpan<byte> name) => Find(name) is not null;
+    /// <summary>The name whose automatic PTR answers an IPv4 reverse name.</summary>
+    public LocalNameRecords? FindIPv4PtrOwner(ReadOnlySpan<byte> reverseName) =>
+        Static.FindIPv4PtrOwner(reverseName) ?? Dhcp.Zone.FindIPv4PtrOwner(reverseName);
+
+    public bool Exists(ReadOnlySpan<byte> name) => Find(name) is not null || FindIPv4PtrOwner(name) is not null;
 }

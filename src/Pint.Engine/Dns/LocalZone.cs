@@ -4,25 +4,66 @@ using System.Net.Sockets;
 
 namespace Pint.Engine.Dns;
 
-/// <summary>All local records of one owner name, with RDATA encoded once so answering only copies bytes.</summary>
+/// <summary>
+/// All local records of one owner name, with RDATA encoded once so answering only copies bytes. Arrays, empty
+/// shared until used: a hosts file of 20,000 names makes 40,000 of these (forward and reverse), so each must be small.
+/// Filled while the zone is built, read-only afterwards.
+/// </summary>
 public sealed class LocalNameRecords(byte[] name)
 {
+    /// <summary>The rarer records, in an object of their own so a plain host name does not pay for them.</summary>
+    private sealed class Extras
+    {
+        public byte[]? CnameTarget;
+        public uint CnameTtl;
+        public (ushort Preference, byte[] Target)[] Mx = [];
+        public (ushort Priority, ushort Weight, ushort Port, byte[] Target)[] Srv = [];
+        public byte[][] Txt = [];
+    }
+
     private int _rotation = -1;
+    private Extras? _extras;
 
     public byte[] Name { get; } = name;
-    public List<byte[]> A { get; } = [];
-    public List<byte[]> Aaaa { get; } = [];
+    public byte[][] A { get; private set; } = [];
+    public byte[][] Aaaa { get; private set; } = [];
     public uint AddressTtl { get; set; }
-    public byte[]? CnameTarget { get; set; }
-    public uint CnameTtl { get; set; }
+    public byte[]? CnameTarget => _extras?.CnameTarget;
+    public uint CnameTtl => _extras?.CnameTtl ?? 0;
     /// <summary>MX RDATA prefix (preference) and target name, kept apart so the target can be compressed.</summary>
-    public List<(ushort Preference, byte[] Target)> Mx { get; } = [];
-    public List<(ushort Priority, ushort Weight, ushort Port, byte[] Target)> Srv { get; } = [];
-    public List<byte[]> Txt { get; } = [];
-    public List<byte[]> Ptr { get; } = [];
+    public (ushort Preference, byte[] Target)[] Mx => _extras?.Mx ?? [];
+    public (ushort Priority, ushort Weight, ushort Port, byte[] Target)[] Srv => _extras?.Srv ?? [];
+    public byte[][] Txt => _extras?.Txt ?? [];
+    public byte[][] Ptr { get; private set; } = [];
+
+    /// <summary>Adds an address unless it is there already (a hosts file may repeat a line).</summary>
+    public void AddAddress(byte[] address)
+    {
+        if (address.Length == 4) A = AppendDistinct(A, address);
+        else Aaaa = AppendDistinct(Aaaa, address);
+    }
+
+    public void SetCname(byte[] target, uint ttl)
+    {
+        var extras = _extras ??= new Extras();
+        extras.CnameTarget = target;
+        extras.CnameTtl = ttl;
+    }
+
+    public void AddMx(ushort preference, byte[] target) => (_extras ??= new Extras()).Mx = [.. Mx, (preference, target)];
+    public void AddSrv(ushort priority, ushort weight, ushort port, byte[] target) => (_extras ??= new Extras()).Srv = [.. Srv, (priority, weight, port, target)];
+    public void AddTxt(byte[] rdata) => (_extras ??= new Extras()).Txt = [.. Txt, rdata];
+    public void AddPtr(byte[] target) => Ptr = [.. Ptr, target];
 
     /// <summary>Where this query's round-robin starts (dnsmasq rotates several addresses on each answer).</summary>
     public int NextRotation() => Interlocked.Increment(ref _rotation) & int.MaxValue;
+
+    private static byte[][] AppendDistinct(byte[][] list, byte[] item)
+    {
+        foreach (var existing in list)
+            if (existing.AsSpan().SequenceEqual(item)) return list;
+        return [.. list, item];
+    }
 }
 
 /// <summary>
@@ -33,6 +74,7 @@ public sealed class LocalZone
 {
     private readonly Dictionary<byte[], LocalNameRecords> _names = new(DnsNameComparer.Instance);
     private readonly Dictionary<byte[], LocalNameRecords>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly Dictionary<uint, LocalNameRecords> _ipv4PtrOwners = [];
 
     public LocalZone() => _lookup = _names.GetAlternateLookup<ReadOnlySpan<byte>>();
 
@@ -41,6 +83,13 @@ public sealed class LocalZone
     public int Count => _names.Count;
 
     public LocalNameRecords? Find(ReadOnlySpan<byte> name) => _lookup.TryGetValue(name, out var r) ? r : null;
+
+    /// <summary>
+    /// The owner of the automatic PTR of an IPv4 reverse name (its first name), or null. Kept apart from the names:
+    /// a records object per address would double the memory of a large hosts file for data that is one reference.
+    /// </summary>
+    public LocalNameRecords? FindIPv4PtrOwner(ReadOnlySpan<byte> reverseName) =>
+        _ipv4PtrOwners.Count > 0 && DnsName.TryParseIPv4Reverse(reverseName, out uint address) && _ipv4PtrOwners.TryGetValue(address, out var owner) ? owner : null;
 
     public LocalNameRecords GetOrAdd(string name)
     {
@@ -57,21 +106,24 @@ public sealed class LocalZone
     {
         name = name.TrimEnd('.');
         string fullName = domain is not null && !name.Contains('.') ? $"{name}.{domain.TrimEnd('.')}" : name;
-        AddAddressRecord(GetOrAdd(name), address, ttl);
-        if (!ReferenceEquals(fullName, name)) AddAddressRecord(GetOrAdd(fullName), address, ttl);
-        var reverse = GetOrAdd(DnsName.ToText(DnsName.ReverseOf(address)));
-        if (reverse.Ptr.Count == 0)
+        var records = GetOrAdd(name);
+        AddAddressRecord(records, address, ttl);
+        if (!ReferenceEquals(fullName, name)) AddAddressRecord(records = GetOrAdd(fullName), address, ttl);
+        var reverseName = DnsName.ReverseOf(address);
+        if (Find(reverseName) is { Ptr.Length: > 0 }) return; // a ptr-record= line says otherwise
+        if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            reverse.Ptr.Add(DnsName.FromText(fullName));
-            reverse.AddressTtl = ttl;
+            _ipv4PtrOwners.TryAdd(BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes()), records);
+            return;
         }
+        var reverse = GetOrAdd(DnsName.ToText(reverseName));
+        reverse.AddPtr(records.Name); // the owner's wire name, shared rather than encoded again
+        reverse.AddressTtl = ttl;
     }
 
     private static void AddAddressRecord(LocalNameRecords records, IPAddress address, uint ttl)
     {
-        var list = address.AddressFamily == AddressFamily.InterNetwork ? records.A : records.Aaaa;
-        var bytes = address.GetAddressBytes();
-        if (!list.Exists(b => b.AsSpan().SequenceEqual(bytes))) list.Add(bytes);
+        records.AddAddress(address.GetAddressBytes());
         records.AddressTtl = ttl;
     }
 
@@ -81,7 +133,7 @@ public sealed class LocalZone
         var zone = new LocalZone();
         uint localTtl = (uint)Math.Max(0, options.LocalTtl);
         foreach (var ptr in options.PtrEntries)
-            zone.GetOrAdd(ptr.Name).Ptr.Add(DnsName.FromText(ptr.Target));
+            zone.GetOrAdd(ptr.Name).AddPtr(DnsName.FromText(ptr.Target));
         foreach (var host in options.HostNames)
         {
             string? domain = host.ExpandHosts && options.ExpandHosts ? options.Domain : null;
@@ -90,15 +142,14 @@ public sealed class LocalZone
         foreach (var cname in options.Cnames)
         {
             var alias = zone.GetOrAdd(cname.Alias);
-            alias.CnameTarget = DnsName.FromText(cname.Target);
-            alias.CnameTtl = cname.Ttl is int t ? (uint)Math.Max(0, t) : localTtl;
+            alias.SetCname(DnsName.FromText(cname.Target), cname.Ttl is int t ? (uint)Math.Max(0, t) : localTtl);
         }
         foreach (var mx in options.MxEntries)
-            zone.GetOrAdd(mx.Name).Mx.Add((mx.Preference, DnsName.FromText(mx.Target)));
+            zone.GetOrAdd(mx.Name).AddMx(mx.Preference, DnsName.FromText(mx.Target));
         foreach (var srv in options.SrvEntries)
-            zone.GetOrAdd(srv.Name).Srv.Add((srv.Priority, srv.Weight, srv.Port, DnsName.FromText(srv.Target)));
+            zone.GetOrAdd(srv.Name).AddSrv(srv.Priority, srv.Weight, srv.Port, DnsName.FromText(srv.Target));
         foreach (var txt in options.TxtEntries)
-            zone.GetOrAdd(txt.Name).Txt.Add(EncodeTxt(txt.Strings));
+            zone.GetOrAdd(txt.Name).AddTxt(EncodeTxt(txt.Strings));
         return zone;
     }
 

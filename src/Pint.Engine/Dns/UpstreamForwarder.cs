@@ -12,6 +12,7 @@ namespace Pint.Engine.Dns;
 public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, int? negativeTtl)
 {
     private const int MaxUdpReply = 65535;
+    private static readonly PinnedBufferPool Buffers = new(MaxUdpReply, maxRetained: 64);
 
     /// <summary>The accepted reply, or null when no server answered in time (the caller sends SERVFAIL).</summary>
     public async Task<UpstreamReply?> ExchangeAsync(ReadOnlyMemory<byte> clientQuery, UpstreamGroup group, CancellationToken cancellationToken)
@@ -20,20 +21,33 @@ public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, 
         var query = new byte[clientQuery.Length + 16];
         int length = responder.PrepareUpstreamQuery(clientQuery.Span, id, query);
         var (name, type) = QuestionOf(clientQuery.Span);
-        var buffer = new byte[MaxUdpReply];
+        var buffer = Buffers.Rent();
+        try
+        {
+            return await ExchangeAsync(query.AsMemory(0, length), id, name, type, group, buffer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Buffers.Return(buffer);
+        }
+    }
+
+    private async Task<UpstreamReply?> ExchangeAsync(ReadOnlyMemory<byte> query, ushort id, byte[] name, DnsType type, UpstreamGroup group,
+        byte[] buffer, CancellationToken cancellationToken)
+    {
         foreach (var server in group.TryOrder())
         {
             using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             socket.Bind(new IPEndPoint(server.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
             var started = Stopwatch.GetTimestamp();
-            await socket.SendToAsync(query.AsMemory(0, length), SocketFlags.None, server, cancellationToken).ConfigureAwait(false);
+            await socket.SendToAsync(query, SocketFlags.None, server, cancellationToken).ConfigureAwait(false);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             try
             {
                 while (true)
                 {
-                    var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, server, deadline.Token).ConfigureAwait(false);
+                    var received = await socket.ReceiveFromAsync(buffer.AsMemory(0, MaxUdpReply), SocketFlags.None, server, deadline.Token).ConfigureAwait(false);
                     if (!server.Equals(received.RemoteEndPoint)) continue; // spoofing guard: only the server we asked
                     if (UpstreamReply.TryParse(buffer.AsSpan(0, received.ReceivedBytes), id, name, type, negativeTtl, out var reply) != DnsRejection.None)
                         continue;

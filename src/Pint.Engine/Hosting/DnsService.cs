@@ -7,7 +7,7 @@ using DnsAddressRule = Pint.Engine.Dns.AddressRule;
 namespace Pint.Engine.Hosting;
 
 /// <summary>The DNS server as a host service, and the mapping of dnsmasq's DNS options onto it.</summary>
-public sealed class DnsService : IPintService
+public sealed class DnsService : IPintService, IReconfigurable
 {
     private readonly DnsServer _server;
 
@@ -38,20 +38,38 @@ public sealed class DnsService : IPintService
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => _server.StartAsync(cancellationToken);
+    /// <summary>A changed config on the running server: same sockets, DHCP names kept, cache kept unless upstreams changed.</summary>
+    public bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log) =>
+        _server.Reconfigure(MapOptions(config, options.WorkingDirectory ?? Environment.CurrentDirectory, log));
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        // Reading a large hosts file leaves megabytes of parse garbage; give it back to the system once, now, rather
+        // than carrying it as resident memory for the life of the service.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => _server.StopAsync();
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     /// <summary>
-    /// dnsmasq's DNS options as server options. Hosts data is read in dnsmasq's order: /etc/hosts (unless
-    /// no-hosts), then addn-hosts files, then host-record lines; the first name read for an address is its PTR.
+    /// dnsmasq's DNS options as server options. Names are taken in the order that makes the first name of an address
+    /// its PTR as in dnsmasq 2.90 (observed): host-record lines, then /etc/hosts (unless no-hosts), then addn-hosts files.
     /// </summary>
     public static DnsServerOptions MapOptions(PintConfig config, string workingDirectory, IPintLog log)
     {
         var dns = config.Dns;
         var names = new List<LocalHostName>();
+        foreach (var r in dns.HostRecords)
+        {
+            foreach (var n in r.Names)
+            {
+                if (r.IPv4 is not null) names.Add(new LocalHostName(n, r.IPv4, ExpandHosts: false, r.Ttl));
+                if (r.IPv6 is not null) names.Add(new LocalHostName(n, r.IPv6, ExpandHosts: false, r.Ttl));
+            }
+        }
         if (!dns.NoHosts)
         {
             var systemHosts = OperatingSystem.IsWindows()
@@ -71,14 +89,6 @@ public sealed class DnsService : IPintService
         }
         foreach (var e in dns.AddnHostsEntries)
             foreach (var n in e.Names) names.Add(new LocalHostName(n, e.Address));
-        foreach (var r in dns.HostRecords)
-        {
-            foreach (var n in r.Names)
-            {
-                if (r.IPv4 is not null) names.Add(new LocalHostName(n, r.IPv4, ExpandHosts: false, r.Ttl));
-                if (r.IPv6 is not null) names.Add(new LocalHostName(n, r.IPv6, ExpandHosts: false, r.Ttl));
-            }
-        }
 
         var servers = new List<ForwardServer>();
         var localDomains = new List<string>();

@@ -94,9 +94,17 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             }
             if (_options.ControlSocket is { } socket)
             {
-                _control = new ControlServer(socket, this, _log);
-                _control.Start();
-                _log.Write(PintLogLevel.Information, "control", $"control channel on {socket}");
+                // Serving matters more than being managed: without the channel the server still runs, and says why.
+                try
+                {
+                    _control = new ControlServer(socket, this, _log);
+                    _control.Start();
+                    _log.Write(PintLogLevel.Information, "control", $"control channel on {socket}");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException or InvalidOperationException)
+                {
+                    _log.Write(PintLogLevel.Warning, "control", $"no control channel on {socket}: {e.Message}");
+                }
             }
         }
         catch

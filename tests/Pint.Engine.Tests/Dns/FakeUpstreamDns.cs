@@ -8,22 +8,35 @@ namespace Pint.Engine.Tests.Dns;
 /// <summary>
 /// A tiny upstream DNS server on 127.0.0.1:0 for forwarding tests. Names starting with "nx" get NXDOMAIN with an SOA
 /// (TTL 60, minimum 42), "nodata" an empty NOERROR, anything else one A record with <see cref="Ttl"/>.
-/// <see cref="Silent"/> makes it swallow queries (a dead server).
+/// <see cref="Silent"/> makes it swallow queries (a dead server). With <c>typed</c>, AAAA questions get
+/// <see cref="AnswerV6"/> and other types than A/AAAA an empty NOERROR, like a real server. It also answers over TCP
+/// on the same port (dnsmasq forwards TCP queries over TCP).
 /// </summary>
 internal sealed class FakeUpstreamDns : IDisposable
 {
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly Socket _tcp = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly CancellationTokenSource _stop = new();
+    private readonly bool _typed;
     private int _queries;
 
-    public FakeUpstreamDns(IPAddress? answer = null)
+    public FakeUpstreamDns(IPAddress? answer = null, bool typed = false)
     {
         Answer = answer ?? IPAddress.Parse("93.184.216.34");
+        _typed = typed;
         _ = Task.Run(ServeAsync);
+        try
+        {
+            _tcp.Bind(EndPoint);
+            _tcp.Listen(16);
+            _ = Task.Run(ServeTcpAsync);
+        }
+        catch (SocketException) { } // the port is taken for TCP: UDP only
     }
 
     public IPEndPoint EndPoint => (IPEndPoint)_udp.Client.LocalEndPoint!;
     public IPAddress Answer { get; }
+    public IPAddress AnswerV6 { get; init; } = IPAddress.Parse("2001:db8::53");
     public uint Ttl { get; set; } = 300;
     public bool Silent { get; set; }
     public int Queries => Volatile.Read(ref _queries);
@@ -45,6 +58,42 @@ internal sealed class FakeUpstreamDns : IDisposable
         }
     }
 
+    private async Task ServeTcpAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket connection;
+            try { connection = await _tcp.AcceptAsync(_stop.Token); }
+            catch (Exception) { return; }
+            _ = Task.Run(async () =>
+            {
+                using var _ = connection;
+                var prefix = new byte[2];
+                try
+                {
+                    while (await connection.ReceiveAsync(prefix, SocketFlags.None, _stop.Token) == 2)
+                    {
+                        var query = new byte[BinaryPrimitives.ReadUInt16BigEndian(prefix)];
+                        int read = 0;
+                        while (read < query.Length)
+                        {
+                            int n = await connection.ReceiveAsync(query.AsMemory(read), SocketFlags.None, _stop.Token);
+                            if (n == 0) return;
+                            read += n;
+                        }
+                        Interlocked.Increment(ref _queries);
+                        var reply = BuildReply(query);
+                        var framed = new byte[reply.Length + 2];
+                        BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)reply.Length);
+                        reply.CopyTo(framed, 2);
+                        await connection.SendAsync(framed, SocketFlags.None, _stop.Token);
+                    }
+                }
+                catch (Exception) { }
+            });
+        }
+    }
+
     private byte[] BuildReply(byte[] query)
     {
         var reader = new DnsMessageReader(query);
@@ -56,8 +105,11 @@ internal sealed class FakeUpstreamDns : IDisposable
         string text = DnsName.ToText(qname).ToLowerInvariant();
         var buffer = new byte[512];
         var writer = new DnsMessageWriter(buffer);
-        bool nx = text.StartsWith("nx"), nodata = text.StartsWith("nodata");
-        writer.TryWriteHeader(new DnsHeader(header.Id, (ushort)(0x8180 | (nx ? 3 : 0)), 1, (ushort)(nx || nodata ? 0 : 1), (ushort)(nx ? 1 : 0), 0));
+        bool nx = text.StartsWith("nx"), nodata = text.StartsWith("nodata") || (_typed && (DnsType)type is not (DnsType.A or DnsType.AAAA));
+        var answer = _typed && (DnsType)type == DnsType.AAAA ? AnswerV6 : Answer;
+        // Like a real server, typed mode answers EDNS with EDNS.
+        bool opt = _typed && header.AdditionalCount > 0;
+        writer.TryWriteHeader(new DnsHeader(header.Id, (ushort)(0x8180 | (nx ? 3 : 0)), 1, (ushort)(nx || nodata ? 0 : 1), (ushort)(nx ? 1 : 0), (ushort)(opt ? 1 : 0)));
         writer.TryWriteQuestion(qname, (DnsType)type, 1);
         if (nx)
         {
@@ -68,8 +120,9 @@ internal sealed class FakeUpstreamDns : IDisposable
         }
         else if (!nodata)
         {
-            writer.TryWriteRecord(qname, DnsType.A, Ttl, Answer.GetAddressBytes());
+            writer.TryWriteRecord(qname, answer.AddressFamily == AddressFamily.InterNetworkV6 ? DnsType.AAAA : DnsType.A, Ttl, answer.GetAddressBytes());
         }
+        if (opt) writer.TryWriteOpt(1232);
         return buffer[..writer.Position];
     }
 
@@ -77,5 +130,6 @@ internal sealed class FakeUpstreamDns : IDisposable
     {
         _stop.Cancel();
         _udp.Dispose();
+        _tcp.Dispose();
     }
 }

@@ -1,17 +1,20 @@
+using System.Buffers;
+
 namespace Pint.Engine.Dns.Handlers;
 
 /// <summary>
 /// Answers from local data (hosts, host-record, cname, mx/srv/txt/ptr records, automatic PTR, DHCP names) with AA.
-/// Follows CNAMEs to local names. A name without records of the asked type falls through (dnsmasq forwards it).
+/// Follows CNAMEs to local names, or to cached upstream answers (then without AA, as dnsmasq). A name without
+/// records of the asked type falls through (dnsmasq forwards it).
 /// </summary>
-public sealed class LocalRecordsHandler(LocalNames names) : IDnsQueryHandler
+public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null) : IDnsQueryHandler
 {
     private const int MaxCnameChain = 10;
 
     public DnsVerdict Handle(ref DnsQueryContext context)
     {
         var records = names.Find(context.Query.Name);
-        if (records is null) return DnsVerdict.Continue;
+        if (records is null) return AnswerIPv4Ptr(ref context);
         var type = context.Query.Type;
         ref var response = ref context.Response;
         ReadOnlySpan<byte> owner = response.QuestionName;
@@ -21,14 +24,27 @@ public sealed class LocalRecordsHandler(LocalNames names) : IDnsQueryHandler
             if (hop == MaxCnameChain) return DnsVerdict.Answer(DnsRcode.ServFail, false);
             response.AddNameRecord(DnsSection.Answer, owner, DnsType.CNAME, records.CnameTtl, default, target);
             var next = names.Find(target);
-            if (next is null) return DnsVerdict.Answer(DnsRcode.NoError, true);
+            if (next is null) return DnsVerdict.Answer(DnsRcode.NoError, !AppendCached(ref response, target, type));
             records = next;
             owner = next.Name;
         }
         int before = response.AnswerCount;
         WriteRecords(ref response, records, owner, type);
         if (response.AnswerCount == 0 && !response.Truncated) return DnsVerdict.Continue;
-        if (response.AnswerCount > before && type == DnsType.SRV) AddSrvGlue(ref response, records);
+        if (response.AnswerCount > before && type is DnsType.SRV or DnsType.ANY)
+            foreach (var srv in records.Srv) AddGlue(ref response, srv.Target);
+        if (response.AnswerCount > before && type is DnsType.MX or DnsType.ANY)
+            foreach (var mx in records.Mx) AddGlue(ref response, mx.Target);
+        return DnsVerdict.Answer(DnsRcode.NoError, true);
+    }
+
+    /// <summary>The automatic PTR of an IPv4 address: the first name read for it.</summary>
+    private DnsVerdict AnswerIPv4Ptr(ref DnsQueryContext context)
+    {
+        if (context.Query.Type is not (DnsType.PTR or DnsType.ANY) || names.FindIPv4PtrOwner(context.Query.Name) is not { } owner)
+            return DnsVerdict.Continue;
+        ref var response = ref context.Response;
+        response.AddNameRecord(DnsSection.Answer, response.QuestionName, DnsType.PTR, owner.AddressTtl, default, owner.Name);
         return DnsVerdict.Answer(DnsRcode.NoError, true);
     }
 
@@ -64,9 +80,9 @@ public sealed class LocalRecordsHandler(LocalNames names) : IDnsQueryHandler
     }
 
     /// <summary>Several addresses are rotated by one place on each answer so clients spread over them.</summary>
-    private static void WriteRotated(ref DnsResponseBuilder response, List<byte[]> addresses, LocalNameRecords records, ReadOnlySpan<byte> owner, DnsType type)
+    private static void WriteRotated(ref DnsResponseBuilder response, byte[][] addresses, LocalNameRecords records, ReadOnlySpan<byte> owner, DnsType type)
     {
-        int count = addresses.Count;
+        int count = addresses.Length;
         if (count == 0) return;
         int start = count == 1 ? 0 : records.NextRotation() % count;
         for (int i = 0; i < count; i++)
@@ -75,16 +91,43 @@ public sealed class LocalRecordsHandler(LocalNames names) : IDnsQueryHandler
         }
     }
 
-    /// <summary>dnsmasq adds the target's local addresses to SRV answers.</summary>
-    private void AddSrvGlue(ref DnsResponseBuilder response, LocalNameRecords records)
+    /// <summary>
+    /// Adds the cached upstream records of <paramref name="type"/> for a CNAME target that is not local. Only types
+    /// whose RDATA holds no name, which can be copied out of the cached message as they are.
+    /// </summary>
+    private bool AppendCached(ref DnsResponseBuilder response, ReadOnlySpan<byte> target, DnsType type)
     {
-        foreach (var (_, _, _, target) in records.Srv)
+        if (cache is null || type is not (DnsType.A or DnsType.AAAA or DnsType.TXT)) return false;
+        var buffer = ArrayPool<byte>.Shared.Rent(ushort.MaxValue);
+        try
         {
-            var host = names.Find(target);
-            if (host is null) continue;
-            // dnsmasq lists the IPv6 glue first.
-            foreach (var a in host.Aaaa) response.AddRecord(DnsSection.Additional, host.Name, DnsType.AAAA, host.AddressTtl, a);
-            foreach (var a in host.A) response.AddRecord(DnsSection.Additional, host.Name, DnsType.A, host.AddressTtl, a);
+            int length = cache.TryCopy(target, type, buffer);
+            if (length <= 0) return false;
+            var reader = new DnsMessageReader(buffer.AsSpan(0, length));
+            if (reader.ReadHeader(out var header) != DnsRejection.None || header.QuestionCount != 1) return false;
+            Span<byte> owner = stackalloc byte[DnsFlags.MaxNameLength];
+            if (reader.ReadName(owner, out _) != DnsRejection.None || !reader.TrySkip(4)) return false;
+            bool added = false;
+            for (int i = 0; i < header.AnswerCount; i++)
+            {
+                if (reader.ReadRecord(owner, out int ownerLength, out var record) != DnsRejection.None) break;
+                if (record.Type != type) continue;
+                added |= response.AddRecord(DnsSection.Answer, owner[..ownerLength], type, record.Ttl, buffer.AsSpan(record.DataOffset, record.DataLength));
+            }
+            return added;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>dnsmasq adds the local addresses of SRV and MX targets to the additional section.</summary>
+    private void AddGlue(ref DnsResponseBuilder response, byte[] target)
+    {
+        var host = names.Find(target);
+        if (host is null) return;
+        foreach (var a in host.Aaaa) response.AddRecord(DnsSection.Additional, host.Name, DnsType.AAAA, host.AddressTtl, a);
+        foreach (var a in host.A) response.AddRecord(DnsSection.Additional, host.Name, DnsType.A, host.AddressTtl, a);
     }
 }
