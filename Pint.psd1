@@ -21,6 +21,7 @@
         'Import-PintWindowsDhcp', 'Import-PintDnsZone'
         'Add-PintDnsRecord', 'Get-PintDnsRecord', 'Remove-PintDnsRecord'
         'Add-PintDnsForwarder', 'Get-PintDnsForwarder', 'Remove-PintDnsForwarder', 'Clear-PintDnsCache'
+        'New-PintPxeBoot', 'Get-PintPxeBoot', 'Remove-PintPxeBoot', 'Copy-PintBootFile'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

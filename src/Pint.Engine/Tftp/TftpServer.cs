@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -8,7 +7,7 @@ using System.Net.Sockets;
 namespace Pint.Engine.Tftp;
 
 /// <summary>
-/// Read-only TFTP server. Listen sockets take requests; each accepted read runs as an async task on its own
+/// Read-only TFTP server. Listen sockets take requests; each accepted read runs on its own thread and its own
 /// UDP socket (the transfer ID), so a slow client only ever waits on its own timer.
 /// Protocol decisions live in <see cref="TftpPacketReader"/>, <see cref="TftpOptionNegotiator"/>,
 /// <see cref="TftpFileResolver"/> and <see cref="TftpTransfer"/>; this class only moves datagrams.
@@ -17,6 +16,7 @@ public sealed class TftpServer : IAsyncDisposable
 {
     private const int ReceiveBufferSize = 65536;
     private const int AckBufferSize = 1024;
+    private const int TransferThreadStackSize = 256 * 1024;
 
     private readonly TftpServerOptions _options;
     private readonly TftpFileResolver _defaultRoot;
@@ -162,7 +162,38 @@ public sealed class TftpServer : IAsyncDisposable
         return true;
     }
 
-    private async Task RunTransferAsync(TftpRequest request, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
+    /// <summary>
+    /// Runs one transfer on a thread of its own with blocking socket calls: the answer to an ACK is on the wire
+    /// within one wake-up (see <see cref="TftpAckReceiver"/>). Threads are bounded by tftp-max.
+    /// </summary>
+    private Task RunTransferAsync(TftpRequest request, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                RunTransfer(request, client, localAddress, interfaceIndex);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Unlike a faulted task, an exception escaping a thread ends the process: a bug in one transfer
+                // must not take DNS and DHCP down with it. RunTransfer has already counted the transfer as failed.
+            }
+            finally
+            {
+                done.SetResult();
+            }
+        }, TransferThreadStackSize)
+        {
+            IsBackground = true,
+            Name = $"tftp {client}",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void RunTransfer(TftpRequest request, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
     {
         Counters.TransferStarted();
         bool completed = false;
@@ -176,7 +207,7 @@ public sealed class TftpServer : IAsyncDisposable
             }
             var (interfaceName, mtu) = DescribeInterface(interfaceIndex);
             var resolver = interfaceName is not null && _rootsByInterface.TryGetValue(interfaceName, out var byInterface) ? byInterface : _defaultRoot;
-            completed = await ServeAsync(socket, request, resolver, mtu).ConfigureAwait(false);
+            completed = Serve(socket, request, resolver, mtu);
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException or UnauthorizedAccessException)
         {
@@ -188,13 +219,13 @@ public sealed class TftpServer : IAsyncDisposable
         }
     }
 
-    private async Task<bool> ServeAsync(Socket socket, TftpRequest request, TftpFileResolver resolver, int mtu)
+    private bool Serve(Socket socket, TftpRequest request, TftpFileResolver resolver, int mtu)
     {
         var lookup = resolver.Open(request.FileName, request.Mode);
         if (!lookup.Succeeded)
         {
             Counters.RequestRefused();
-            await SendErrorAsync(socket, lookup.Error, lookup.Message).ConfigureAwait(false);
+            SendError(socket, lookup.Error, lookup.Message);
             return false;
         }
         using var content = lookup.Content!;
@@ -209,71 +240,55 @@ public sealed class TftpServer : IAsyncDisposable
             accepted.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _options.Timeout,
             _options.MaxRetries);
 
-        byte[] packet = ArrayPool<byte>.Shared.Rent(Math.Max(transfer.BlockSize + 4, TftpPacketWriter.MaxErrorPacketLength));
-        byte[] incoming = ArrayPool<byte>.Shared.Rent(AckBufferSize);
-        using var receiver = new TftpAckReceiver(socket, _stopping.Token);
-        try
+        Span<byte> incoming = stackalloc byte[AckBufferSize];
+        Span<byte> optionAck = stackalloc byte[TftpPacketWriter.MaxErrorPacketLength];
+        optionAck = optionAck[..TftpPacketWriter.WriteOptionAck(optionAck, accepted)];
+        var receiver = new TftpAckReceiver(socket, _stopping.Token);
+        using var sender = new TftpWindowSender(socket, content, transfer, Counters);
+        bool sendOptionAck = transfer.AwaitsOptionAck;
+        long deadline = 0;
+        while (true)
         {
-            bool sendOptionAck = transfer.AwaitsOptionAck;
-            long deadline = 0;
-            while (true)
+            if (sendOptionAck)
             {
-                if (sendOptionAck)
-                {
-                    int length = TftpPacketWriter.WriteOptionAck(packet, accepted);
-                    await socket.SendAsync(packet.AsMemory(0, length), SocketFlags.None).ConfigureAwait(false);
-                    deadline = Deadline(transfer);
-                    sendOptionAck = false;
-                }
-                var range = transfer.TakeBlocksToSend();
-                for (long block = range.First; block < range.First + range.Count; block++)
-                {
-                    int length = WriteDataPacket(packet, transfer, content, block);
-                    await socket.SendAsync(packet.AsMemory(0, length), SocketFlags.None).ConfigureAwait(false);
-                    Counters.DataSent(length - 4);
-                }
-                if (!range.IsEmpty)
-                    deadline = Deadline(transfer);
-
-                if (await receiver.ReceiveAsync(incoming.AsMemory(0, AckBufferSize), deadline).ConfigureAwait(false) is not { } received)
-                {
-                    if (transfer.OnTimeout() == TftpTimeoutOutcome.GiveUp)
-                        return false;
-                    Counters.Retransmitted();
-                    sendOptionAck = transfer.AwaitsOptionAck;
-                    deadline = Deadline(transfer);
-                    continue;
-                }
-
-                var reader = new TftpPacketReader(incoming.AsSpan(0, received));
-                if (reader.ReadAck(out ushort acked) == TftpRejection.None)
-                {
-                    if (transfer.OnAck(acked) == TftpAckOutcome.Completed)
-                        return true;
-                }
-                else if (reader.ReadOpcode(out var opcode) == TftpRejection.None && opcode == TftpOpcode.Error)
-                {
-                    return false; // the client aborted (e.g. error 8: it rejected our options)
-                }
+                socket.Send(optionAck, SocketFlags.None);
+                deadline = Deadline(transfer);
+                sendOptionAck = false;
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(packet);
-            ArrayPool<byte>.Shared.Return(incoming);
+            var range = transfer.TakeBlocksToSend();
+            if (!range.IsEmpty)
+            {
+                sender.Send(range);
+                deadline = Deadline(transfer);
+            }
+            // While the ACK travels, read what it will most likely ask for.
+            sender.ReadAhead(transfer.PeekNextWindow());
+
+            if (receiver.Receive(incoming, deadline) is not { } received)
+            {
+                if (transfer.OnTimeout() == TftpTimeoutOutcome.GiveUp)
+                    return false;
+                Counters.Retransmitted();
+                sendOptionAck = transfer.AwaitsOptionAck;
+                deadline = Deadline(transfer);
+                continue;
+            }
+
+            var reader = new TftpPacketReader(incoming[..received]);
+            if (reader.ReadAck(out ushort acked) == TftpRejection.None)
+            {
+                if (transfer.OnAck(acked) == TftpAckOutcome.Completed)
+                    return true;
+            }
+            else if (reader.ReadOpcode(out var opcode) == TftpRejection.None && opcode == TftpOpcode.Error)
+            {
+                return false; // the client aborted (e.g. error 8: it rejected our options)
+            }
         }
     }
 
     private static long Deadline(TftpTransfer transfer) =>
         Stopwatch.GetTimestamp() + (long)(transfer.CurrentTimeout.TotalSeconds * Stopwatch.Frequency);
-
-    private static int WriteDataPacket(byte[] packet, TftpTransfer transfer, ITftpContent content, long block)
-    {
-        int header = TftpPacketWriter.WriteDataHeader(packet, TftpTransfer.WireNumber(block));
-        int length = transfer.LengthOf(block);
-        int read = content.Read(transfer.OffsetOf(block), packet.AsSpan(header, length));
-        return header + read;
-    }
 
     /// <summary>A socket for one transfer, bound on the address the request arrived at and connected to the client.</summary>
     private Socket? OpenTransferSocket(IPAddress localAddress, IPEndPoint client)
@@ -348,11 +363,10 @@ public sealed class TftpServer : IAsyncDisposable
         return (null, int.MaxValue); // unknown interface: no MTU cap beyond the RFC maximum
     }
 
-    private static async Task SendErrorAsync(Socket socket, TftpErrorCode code, string message)
+    private static void SendError(Socket socket, TftpErrorCode code, string message)
     {
-        var packet = new byte[TftpPacketWriter.MaxErrorPacketLength];
-        int length = TftpPacketWriter.WriteError(packet, code, message);
-        await socket.SendAsync(packet.AsMemory(0, length), SocketFlags.None).ConfigureAwait(false);
+        Span<byte> packet = stackalloc byte[TftpPacketWriter.MaxErrorPacketLength];
+        socket.Send(packet[..TftpPacketWriter.WriteError(packet, code, message)], SocketFlags.None);
     }
 
     private static async Task SendQuietlyAsync(Socket socket, ReadOnlyMemory<byte> packet, IPEndPoint client)

@@ -97,6 +97,17 @@ public sealed class TftpTransfer
         return new TftpBlockRange(first, (int)(last - first + 1));
     }
 
+    /// <summary>
+    /// The blocks <see cref="TakeBlocksToSend"/> will hand out once the client acknowledges everything sent so far:
+    /// what is worth reading ahead while the ACK is on its way. Changes nothing.
+    /// </summary>
+    public TftpBlockRange PeekNextWindow()
+    {
+        long first = _sentUpTo + 1;
+        long last = Math.Min(_sentUpTo + WindowSize, BlockCount);
+        return first > last ? default : new TftpBlockRange(first, (int)(last - first + 1));
+    }
+
     public TftpAckOutcome OnAck(ushort wireBlock)
     {
         if (AwaitsOptionAck)

@@ -11,7 +11,8 @@ internal sealed record TftpDownload(byte[]? Data, TftpErrorCode? Error, string? 
 /// <summary>A minimal TFTP read client for socket tests (RFC 1350 + options, windowed ACKs per RFC 7440).</summary>
 internal static class TftpTestClient
 {
-    public static async Task<TftpDownload> GetAsync(IPEndPoint server, string name, TftpMode mode = TftpMode.Octet, TftpOptionSet options = default)
+    /// <param name="dropOnce">DATA blocks (wire numbers) to ignore the first time they arrive, as if lost on the way.</param>
+    public static async Task<TftpDownload> GetAsync(IPEndPoint server, string name, TftpMode mode = TftpMode.Octet, TftpOptionSet options = default, ISet<ushort>? dropOnce = null)
     {
         using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(server.Address, 0));
@@ -42,6 +43,8 @@ internal static class TftpTestClient
             }
             if (reader.ReadData(out ushort block, out var payload) != TftpRejection.None)
                 throw new InvalidDataException($"unexpected packet from server: {Convert.ToHexString(buffer, 0, received.ReceivedBytes)}");
+            if (dropOnce is not null && dropOnce.Remove(block))
+                continue;
             if (block != expected)
             {
                 await AckAsync(socket, (ushort)(expected - 1), transferId); // out of order: ack what we have

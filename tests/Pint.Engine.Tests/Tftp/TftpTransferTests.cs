@@ -34,6 +34,23 @@ public class TftpTransferTests
     }
 
     [Fact]
+    public void NextWindowIsWhatAFullAckReleases()
+    {
+        var transfer = Create(512 * 40, window: 16, oack: true);
+        Assert.Equal(new TftpBlockRange(1, 16), transfer.PeekNextWindow()); // the first window, while the OACK is unconfirmed
+        transfer.OnAck(0);
+        Assert.Equal(new TftpBlockRange(1, 16), transfer.TakeBlocksToSend());
+        Assert.Equal(new TftpBlockRange(17, 16), transfer.PeekNextWindow());
+        Assert.True(transfer.TakeBlocksToSend().IsEmpty); // peeking took nothing
+        transfer.OnAck(16);
+        Assert.Equal(new TftpBlockRange(17, 16), transfer.TakeBlocksToSend());
+        Assert.Equal(new TftpBlockRange(33, 9), transfer.PeekNextWindow()); // 41 blocks: the last window is short
+        transfer.OnAck(32);
+        transfer.TakeBlocksToSend();
+        Assert.True(transfer.PeekNextWindow().IsEmpty);
+    }
+
+    [Fact]
     public void DuplicateAckSendsNothing()
     {
         var transfer = Create(2000);
