@@ -57,7 +57,8 @@ public sealed class PxeBootTests(ITestOutputHelper output) : IDisposable
         if (server == ServerKind.Dnsmasq)
             network.Start(serverLog, PxeTestTools.Require("dnsmasq"), "--no-daemon", $"--conf-file={config}", "--user=root", "--log-dhcp", $"--pid-file={_dir}/dnsmasq.pid");
         else
-            network.Start(serverLog, PxeTestTools.Require("dotnet"), PintServiceHost.Path(), "-C", config);
+            // Its own control socket: never the machine's /run/pint/pint.sock.
+            network.Start(serverLog, PxeTestTools.Require("dotnet"), PintServiceHost.Path(), "-C", config, "--control-socket", Path.Combine(_dir, "pint.sock"));
         await WaitForAsync(() => File.Exists(serverLog) && Regex.IsMatch(File.ReadAllText(serverLog), "TFTP root is|pint\\[tftp\\]: started"), TimeSpan.FromSeconds(30), "the server to start", serverLog);
 
         var serial = Path.Combine(_dir, "serial.log");

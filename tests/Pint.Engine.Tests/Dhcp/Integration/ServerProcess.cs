@@ -14,7 +14,9 @@ internal sealed class ServerProcess : IDisposable
 
     public static ServerProcess StartPint(NetnsLab lab, string configPath)
     {
-        var process = lab.StartInServer("dotnet", $"{PintHostAssembly()} -C {configPath}");
+        // Its own control socket beside the config: never the machine's /run/pint/pint.sock.
+        var socket = Path.Combine(Path.GetDirectoryName(configPath)!, "pint.sock");
+        var process = lab.StartInServer("dotnet", $"{PintHostAssembly()} -C {configPath} --control-socket {socket}");
         var server = new ServerProcess(process);
         lab.WaitForUdpListener(67, process, TimeSpan.FromSeconds(20));
         return server;
