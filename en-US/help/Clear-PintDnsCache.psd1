@@ -6,6 +6,7 @@ Clear-PintDnsCache drops every cached upstream answer of the DNS service of a se
 It does not reach a pint service running as a separate process. For Windows admins it corresponds to Clear-DnsServerCache.
 '@
     Parameters  = @{
+        ControlSocket = 'The control socket of the local service (Install-PintService). Defaults to $env:PINT_CONTROL, then /run/pint/pint.sock (Linux) or %ProgramData%\Pint\pint.sock (Windows). Without -ConfigPath the local service''s cache is cleared too.'
         ConfigPath = 'Only the server of this config file; Get-PintServer output binds here by property name. Relative paths are resolved against the current PowerShell location.'
     }
     Notes       = 'The cmdlet writes nothing to the pipeline. It supports -WhatIf and -Confirm.'

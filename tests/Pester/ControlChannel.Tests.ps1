@@ -47,3 +47,10 @@ Describe 'Control channel' {
         chmod 660 $sock
     }
 }
+
+Describe 'Control channel: DNS cache' {
+    It 'Clear-PintDnsCache reaches the service through its socket' {
+        Clear-PintDnsCache -ControlSocket $sock -ErrorAction Stop
+        (Get-PintServer -ControlSocket $sock).State | Should -Be 'Running'
+    }
+}

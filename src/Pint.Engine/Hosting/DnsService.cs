@@ -7,8 +7,14 @@ using DnsAddressRule = Pint.Engine.Dns.AddressRule;
 namespace Pint.Engine.Hosting;
 
 /// <summary>The DNS server as a host service, and the mapping of dnsmasq's DNS options onto it.</summary>
-public sealed class DnsService : IPintService, IReconfigurable
+public sealed class DnsService : IPintService, IReconfigurable, Control.IServiceControl
 {
+    /// <summary>The control command that empties the cache (Clear-PintDnsCache from another session).</summary>
+    public const string ClearCacheCommand = "clear-dns-cache";
+
+    /// <summary>The answer to <see cref="ClearCacheCommand"/>.</summary>
+    public sealed record CacheCleared(bool Cleared);
+
     private readonly DnsServer _server;
 
     public DnsService(DnsServerOptions options, DnsQueryLog? queryLog = null) => _server = new DnsServer(options) { QueryLog = queryLog };
@@ -42,6 +48,13 @@ public sealed class DnsService : IPintService, IReconfigurable
     public bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log) =>
         config.Dns.LogQueries == (_server.QueryLog is not null) // turning log-queries on or off builds a new server
         && _server.Reconfigure(MapOptions(config, options.WorkingDirectory ?? Environment.CurrentDirectory, log));
+
+    public Task<Control.ControlResponse?> TryHandleAsync(Control.ControlRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Command != ClearCacheCommand) return Task.FromResult<Control.ControlResponse?>(null);
+        _server.ClearCache();
+        return Task.FromResult<Control.ControlResponse?>(Control.ControlResponse.Success(new CacheCleared(true)));
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

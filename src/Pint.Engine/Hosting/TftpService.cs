@@ -5,7 +5,7 @@ using Pint.Engine.Tftp;
 namespace Pint.Engine.Hosting;
 
 /// <summary>The TFTP server as a host service, and the mapping of dnsmasq's TFTP options onto it.</summary>
-public sealed class TftpService : IPintService
+public sealed class TftpService : IPintService, IReconfigurable
 {
     private readonly TftpServer _server;
 
@@ -37,6 +37,10 @@ public sealed class TftpService : IPintService
     public Task StartAsync(CancellationToken cancellationToken) => _server.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => _server.StopAsync();
+
+    /// <summary>A changed root or limit applies to the next request; transfers under way are kept.</summary>
+    public bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log) =>
+        _server.Reconfigure(MapOptions(config, options.WorkingDirectory ?? Environment.CurrentDirectory));
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 

@@ -18,9 +18,14 @@ public sealed class TftpServer : IAsyncDisposable
     private const int AckBufferSize = 1024;
     private const int TransferThreadStackSize = 256 * 1024;
 
-    private readonly TftpServerOptions _options;
-    private readonly TftpFileResolver _defaultRoot;
-    private readonly Dictionary<string, TftpFileResolver> _rootsByInterface;
+    private volatile Serving _serving;
+    /// <summary>The options and roots new requests are served with; a reload swaps them, transfers under way keep theirs.</summary>
+    private sealed record Serving(TftpServerOptions Options, TftpFileResolver DefaultRoot, Dictionary<string, TftpFileResolver> RootsByInterface)
+    {
+        public static Serving Of(TftpServerOptions o) =>
+            new(o, new TftpFileResolver(o.Root, o.Secure), o.RootsByInterface.ToDictionary(p => p.Key, p => new TftpFileResolver(p.Value, o.Secure)));
+    }
+
     private readonly ConcurrentDictionary<IPEndPoint, Task> _transfers = new();
     private readonly ConcurrentDictionary<int, (string Name, int Mtu)> _interfaces = new();
     private readonly List<Socket> _listeners = [];
@@ -33,9 +38,19 @@ public sealed class TftpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (options.PortRange is { } range && (range.Start < 1 || range.End > 65535 || range.Start > range.End))
             throw new ArgumentException($"TFTP port range {range.Start},{range.End} is not a valid range of ports.", nameof(options));
-        _options = options;
-        _defaultRoot = new TftpFileResolver(options.Root, options.Secure);
-        _rootsByInterface = options.RootsByInterface.ToDictionary(p => p.Key, p => new TftpFileResolver(p.Value, options.Secure));
+        _serving = Serving.Of(options);
+    }
+
+    /// <summary>
+    /// New options (root, limits, block size rules) for the next request; running transfers finish as they began.
+    /// False when the listen endpoints or port range change, which needs new sockets.
+    /// </summary>
+    public bool Reconfigure(TftpServerOptions options)
+    {
+        var current = _serving.Options;
+        if (!options.ListenEndPoints.SequenceEqual(current.ListenEndPoints) || options.PortRange != current.PortRange) return false;
+        _serving = Serving.Of(options);
+        return true;
     }
 
     public TftpCounters Counters { get; } = new();
@@ -45,7 +60,7 @@ public sealed class TftpServer : IAsyncDisposable
 
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var endPoint in _options.ListenEndPoints)
+        foreach (var endPoint in _serving.Options.ListenEndPoints)
         {
             var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             try
@@ -152,11 +167,11 @@ public sealed class TftpServer : IAsyncDisposable
             request = null; // the client resent its RRQ before seeing our reply: the running transfer answers it
             return true;
         }
-        if (_transfers.Count >= _options.MaxTransfers)
+        if (_transfers.Count >= _serving.Options.MaxTransfers)
         {
             request = null;
             error = TftpErrorCode.NotDefined;
-            message = $"too many concurrent transfers (limit {_options.MaxTransfers})";
+            message = $"too many concurrent transfers (limit {_serving.Options.MaxTransfers})";
             return false;
         }
         return true;
@@ -206,7 +221,8 @@ public sealed class TftpServer : IAsyncDisposable
                 return;
             }
             var (interfaceName, mtu) = DescribeInterface(interfaceIndex);
-            var resolver = interfaceName is not null && _rootsByInterface.TryGetValue(interfaceName, out var byInterface) ? byInterface : _defaultRoot;
+            var serving = _serving;
+            var resolver = interfaceName is not null && serving.RootsByInterface.TryGetValue(interfaceName, out var byInterface) ? byInterface : serving.DefaultRoot;
             completed = Serve(socket, request, resolver, mtu);
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException or UnauthorizedAccessException)
@@ -230,15 +246,15 @@ public sealed class TftpServer : IAsyncDisposable
         }
         using var content = lookup.Content!;
 
-        int maxBlockSize = TftpOptionNegotiator.MaxBlockSizeForMtu(_options.Mtu is { } cap ? Math.Min(cap, mtu) : mtu, socket.AddressFamily);
-        var accepted = TftpOptionNegotiator.Negotiate(request.Options, request.Mode, content.Length, maxBlockSize, _options.NoBlockSize);
+        int maxBlockSize = TftpOptionNegotiator.MaxBlockSizeForMtu(_serving.Options.Mtu is { } cap ? Math.Min(cap, mtu) : mtu, socket.AddressFamily);
+        var accepted = TftpOptionNegotiator.Negotiate(request.Options, request.Mode, content.Length, maxBlockSize, _serving.Options.NoBlockSize);
         var transfer = new TftpTransfer(
             content.Length,
             accepted.BlockSize ?? TftpOptionSet.DefaultBlockSize,
             accepted.WindowSize ?? 1,
             awaitsOptionAck: !accepted.IsEmpty,
-            accepted.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _options.Timeout,
-            _options.MaxRetries);
+            accepted.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _serving.Options.Timeout,
+            _serving.Options.MaxRetries);
 
         Span<byte> incoming = stackalloc byte[AckBufferSize];
         Span<byte> optionAck = stackalloc byte[TftpPacketWriter.MaxErrorPacketLength];
@@ -315,7 +331,7 @@ public sealed class TftpServer : IAsyncDisposable
 
     private bool TryBind(Socket socket, IPAddress localAddress)
     {
-        if (_options.PortRange is not { } range)
+        if (_serving.Options.PortRange is not { } range)
         {
             socket.Bind(new IPEndPoint(localAddress, 0));
             return true;
