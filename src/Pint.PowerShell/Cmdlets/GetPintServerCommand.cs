@@ -11,28 +11,18 @@ namespace Pint.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PintServer")]
 [OutputType(typeof(PintServerInfo))]
-public sealed class GetPintServerCommand : PintCmdlet
+public sealed class GetPintServerCommand : PintServerCmdlet
 {
-    /// <summary>Only the server of this config file.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    public string? ConfigPath { get; set; }
-
-    /// <summary>The control socket of the local service; default $env:PINT_CONTROL, then /run/pint/pint.sock.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? ControlSocket { get; set; }
-
     protected override void ProcessRecord()
     {
-        var wanted = ConfigPath is null ? null : ResolveConfigPath(ConfigPath);
+        var wanted = WantedConfig;
         var found = false;
-        foreach (var s in ServerRegistry.All)
+        foreach (var s in SessionServers())
         {
-            if (wanted is not null && !ServerRegistry.PathComparer.Equals(wanted, s.Host.ConfigPath)) continue;
             found = true;
             WriteObject(PintServerInfo.From(s.Host));
         }
-        var socket = LocalService.SocketPath(ControlSocket is null ? null : ResolvePath(ControlSocket));
+        var socket = SocketPath;
         try
         {
             if (LocalService.TryCall<ServerStatus>(socket, "status") is { } status &&

@@ -11,32 +11,23 @@ namespace Pint.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Update, "PintServer", SupportsShouldProcess = true)]
 [OutputType(typeof(PintServerInfo))]
-public sealed class UpdatePintServerCommand : PintCmdlet
+public sealed class UpdatePintServerCommand : PintServerCmdlet
 {
-    /// <summary>The server of this config file (in this session); without it, every server in this session and the local service.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    public string? ConfigPath { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? ControlSocket { get; set; }
-
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
-        var wanted = ConfigPath is null ? null : ResolveConfigPath(ConfigPath);
-        foreach (var s in ServerRegistry.All)
+        var wanted = WantedConfig;
+        foreach (var s in SessionServers())
         {
-            if (wanted is not null && !ServerRegistry.PathComparer.Equals(wanted, s.Host.ConfigPath)) continue;
             if (!ShouldProcess(s.Host.ConfigPath, "Reload config")) continue;
             var result = s.Host.ReloadAsync().GetAwaiter().GetResult();
             Report(result.Applied ? null : result.Error, s.Host.ConfigPath);
             if (PassThru) WriteObject(PintServerInfo.From(s.Host));
         }
         if (wanted is not null && ServerRegistry.TryGet(wanted, out _)) return;
-        var socket = LocalService.SocketPath(ControlSocket is null ? null : ResolvePath(ControlSocket));
+        var socket = SocketPath;
         if (!ControlClient.IsAvailable(socket) || !ShouldProcess(socket, "Reload config of the local service")) return;
         try
         {
