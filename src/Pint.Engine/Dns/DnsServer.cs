@@ -67,6 +67,7 @@ public sealed class DnsServer : IAsyncDisposable
             {
                 var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
                 _sockets.Add(udp);
+                Net.ReceiveBuffer.Enlarge(udp); // a pause (GC, a busy core) must not drop queries
                 udp.Bind(endPoint);
                 var boundUdp = (IPEndPoint)udp.LocalEndPoint!;
                 // TCP on the same port as UDP, so an ephemeral UDP port is reused for TCP.

@@ -43,7 +43,7 @@ public sealed class DhcpServer : IAsyncDisposable
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
-        EnlargeReceiveBuffer(_socket);
+        Net.ReceiveBuffer.Enlarge(_socket); // a whole segment booting must queue while commits wait for the disk
         _socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
         _socket.Bind(new IPEndPoint(bindAddress ?? IPAddress.Any, options.ServerPort));
     }
@@ -248,26 +248,6 @@ public sealed class DhcpServer : IAsyncDisposable
         {
             Counters.CountSendFailure();
         }
-    }
-
-    /// <summary>
-    /// A burst of requests (a whole segment booting) must queue rather than be dropped while commits wait for the
-    /// disk; the default 208 KiB holds only a few hundred requests. As root, SO_RCVBUFFORCE passes net.core.rmem_max.
-    /// </summary>
-    private static void EnlargeReceiveBuffer(Socket socket)
-    {
-        const int Size = 8 << 20, SolSocket = 1, SoRcvBufForce = 33;
-        if (OperatingSystem.IsLinux())
-        {
-            try
-            {
-                socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(Size));
-                return;
-            }
-            catch (SocketException) { } // not privileged: ask for what the limit allows
-        }
-        try { socket.ReceiveBufferSize = Size; }
-        catch (SocketException) { }
     }
 
     private void SetOutgoingInterface(int interfaceIndex)
