@@ -36,7 +36,7 @@ public static class SoakRun
             var now = (Time: clock.Elapsed, Dns: Interlocked.Read(ref counters.DnsAnswered), Acks: Interlocked.Read(ref counters.DhcpAcks), Bytes: Interlocked.Read(ref counters.TftpBytes));
             var seconds = (now.Time - previous.Time).TotalSeconds;
             var sample = new SoakSample(now.Time, ServiceProcessStats.ResidentKib(service.Id) / 1024.0, ServiceProcessStats.OpenDescriptors(service.Id),
-                (now.Dns - previous.Dns) / seconds, Interlocked.Read(ref counters.DnsLost), counters.Wrong, (now.Acks - previous.Acks) / seconds, (now.Bytes - previous.Bytes) / seconds / 1048576,
+                (now.Dns - previous.Dns) / seconds, Interlocked.Read(ref counters.DnsLost), counters.Wrong, (now.Acks - previous.Acks) / seconds, LeaseFileKib(site), (now.Bytes - previous.Bytes) / seconds / 1048576,
                 Interlocked.Read(ref counters.Errors), SoakSample.MachineLoad());
             samples.Add(sample);
             onSample?.Invoke(sample);
@@ -59,5 +59,11 @@ public static class SoakRun
             verdict = verdict with { Summary = verdict.Summary + "\ndescriptors now: " + string.Join(", ", kinds.Select(k => $"{k.Key} x{k.Value}")) };
         }
         return (samples, verdict);
+    }
+
+    private static double LeaseFileKib(SoakSite site)
+    {
+        try { return new FileInfo(site.LeaseFile).Length / 1024.0; }
+        catch (IOException) { return double.NaN; } // replaced by a compaction just now
     }
 }

@@ -20,6 +20,9 @@ public sealed record SoakSettings(
     /// <summary>RSS may grow at most this much from the middle sample to the last.</summary>
     public double MaxSecondHalfRssGrowth { get; init; } = 0.10;
 
+    /// <summary>The lease file may never exceed this: compaction keeps it near the live lease count.</summary>
+    public double MaxLeaseFileKib { get; init; } = 128;
+
     /// <summary>
     /// DNS is UDP: a stall of the server (GC, a busy machine) overflows its socket buffer and a few queries go
     /// unanswered (clients retry). More than this fraction is a failure; wrong answers never are tolerated.

@@ -27,6 +27,9 @@ public sealed record SoakVerdict(IReadOnlyList<string> Failures, string Summary)
             failures.Add($"RSS grew {growth:P1} over the second half ({middle.RssMib:F1} -> {last.RssMib:F1} MiB)");
         if (idleFds > floor + settings.FdTolerance)
             failures.Add($"{idleFds} descriptors once idle, at least {floor} under load after the warm-up");
+        // Without compaction the journal grows by two lines (ACK, RELEASE) per client: megabytes in minutes.
+        if (samples.Max(s => double.IsNaN(s.LeaseFileKib) ? 0 : s.LeaseFileKib) is var leaseKib && leaseKib > settings.MaxLeaseFileKib)
+            failures.Add($"the lease file reached {leaseKib:F0} KiB: it does not compact");
         if (counters.Wrong > 0) failures.Add($"{counters.Wrong} wrong answers (dns {counters.DnsWrong}, dhcp {counters.DhcpWrong}, tftp {counters.TftpWrong})");
         if (counters.Errors > 0) failures.Add($"{counters.Errors} errors");
         if (counters.DnsLost > settings.MaxDnsLossFraction * counters.DnsSent)
