@@ -12,7 +12,7 @@ namespace Pint.Engine.Tests.Dns;
 public class DnsCaptureTests
 {
     private static readonly List<PcapDnsReader.DnsPacket> Packets =
-        PcapDnsReader.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "Dns", "clients-dhcp-dns.pcap"));
+        PcapDnsReader.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "Captures", "clients-dhcp-dns.pcap"));
 
     [Fact]
     public void EveryQueryInTheCaptureParses()
