@@ -6,7 +6,7 @@ using static Pint.Engine.Tests.Dns.DnsTestMessages;
 namespace Pint.Engine.Tests.Dns;
 
 /// <summary>
-/// Real dig queries and dnsmasq 2.90 answers from TestData/Dns/clients-dhcp-dns.pcap (see shared captures README):
+/// Real dig queries and dnsmasq 2.90 answers from TestData/Captures/clients-dhcp-dns.pcap (see shared captures README):
 /// our reader accepts them all, and our responder, with the same config, answers each query as dnsmasq did.
 /// </summary>
 public class DnsCaptureTests
