@@ -54,16 +54,16 @@ public static class DhcpOptionCatalog
         var text = Format(optionId, cleaned, tags);
         var existing = config.Dhcp.Options.FirstOrDefault(o => IsPlain(o) && o.Number == optionId && SameTags(o.Tags, tags));
         if (existing is null) session.Append(Option, text);
-        else session.Replace(HostCatalog.EntryAt(session, Option, existing.Source) ?? throw Changed(existing.Source), text);
+        else session.Replace(session.EntryAt(Option, existing.Source) ?? throw Changed(existing.Source), text);
     }
 
     /// <summary>Removes the line <paramref name="option"/> came from.</summary>
     public static void Remove(ConfigEditSession session, PintConfig config, PintDhcpOption option)
     {
-        var found = config.Dhcp.Options.FirstOrDefault(o => o.Source.Line == option.Line && HostCatalog.PathEquals(o.Source.File, option.Source) && o.Number == option.OptionId)
+        var found = config.Dhcp.Options.FirstOrDefault(o => o.Source.Is(option.Source, option.Line) && o.Number == option.OptionId)
             ?? throw Changed(new ConfigSource(option.Source, option.Line));
         var name = found.Force ? "dhcp-option-force" : Option;
-        session.Remove(HostCatalog.EntryAt(session, name, found.Source) ?? throw Changed(found.Source));
+        session.Remove(session.EntryAt(name, found.Source) ?? throw Changed(found.Source));
     }
 
     /// <summary>The line of a plain option with exactly these tags (order and case of tags do not matter).</summary>

@@ -63,14 +63,14 @@ public static class DhcpRangeCatalog
             existing?.Source ?? default));
 
         if (existing is null) session.Append("dhcp-range", value);
-        else session.Replace(HostCatalog.EntryAt(session, "dhcp-range", existing.Source) ?? throw Changed(existing.Source), value);
+        else session.Replace(session.EntryAt("dhcp-range", existing.Source) ?? throw Changed(existing.Source), value);
     }
 
     public static void Remove(ConfigEditSession session, PintConfig config, PintDhcpRange range)
     {
-        var r = config.Dhcp.Ranges.FirstOrDefault(x => x.Source.Line == range.Line && HostCatalog.PathEquals(x.Source.File, range.Source) && x.Start.ToString() == range.StartRange)
+        var r = config.Dhcp.Ranges.FirstOrDefault(x => x.Source.Is(range.Source, range.Line) && x.Start.ToString() == range.StartRange)
             ?? throw Changed(new ConfigSource(range.Source, range.Line));
-        session.Remove(HostCatalog.EntryAt(session, "dhcp-range", r.Source) ?? throw Changed(r.Source));
+        session.Remove(session.EntryAt("dhcp-range", r.Source) ?? throw Changed(r.Source));
     }
 
     /// <summary>The range an address belongs to (for a lease's ScopeId), if any.</summary>

@@ -36,7 +36,7 @@ public static class DnsForwarderCatalog
 
     public static void Remove(ConfigEditSession session, PintDnsForwarder forwarder)
     {
-        var entry = session.Entries("server").FirstOrDefault(e => e.Source.Line == forwarder.Line && HostCatalog.PathEquals(e.Source.File, forwarder.Source))
+        var entry = session.Entries("server").FirstOrDefault(e => e.Source.Is(forwarder.Source, forwarder.Line))
             ?? throw new PintEditException(PintEditError.NotFound, $"The forwarder {forwarder} is no longer at {forwarder.Source}:{forwarder.Line}; the config changed. Run Get-PintDnsForwarder again.");
         session.Remove(entry);
     }

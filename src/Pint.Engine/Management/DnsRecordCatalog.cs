@@ -144,7 +144,7 @@ public static class DnsRecordCatalog
 
     private static ConfigEntry EntryFor(ConfigEditSession session, PintDnsRecord record)
     {
-        var entry = session.Entries(record.Option).FirstOrDefault(e => e.Source.Line == record.Line && HostCatalog.PathEquals(e.Source.File, record.Source));
+        var entry = session.Entries(record.Option).FirstOrDefault(e => e.Source.Is(record.Source, record.Line));
         return entry ?? throw new PintEditException(PintEditError.NotFound,
             $"The {record.RecordType} record of '{record.HostName}' is no longer at {record.Source}:{record.Line}; the config changed. Run Get-PintDnsRecord again.");
     }

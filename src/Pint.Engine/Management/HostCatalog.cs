@@ -160,22 +160,17 @@ public static class HostCatalog
     private static (HostRecord, ConfigEntry) FindRecord(ConfigEditSession session, PintConfig config, PintHost host)
     {
         var record = config.Dns.HostRecords.FirstOrDefault(r => SameSource(r.Source, host)) ?? throw NotFound(host);
-        return (record, EntryAt(session, "host-record", record.Source) ?? throw NotFound(host));
+        return (record, session.EntryAt("host-record", record.Source) ?? throw NotFound(host));
     }
 
     private static (DhcpHost, ConfigEntry) FindReservation(ConfigEditSession session, PintConfig config, PintHost host)
     {
         var h = config.Dhcp.Hosts.FirstOrDefault(x => SameSource(x.Source, host)) ?? throw NotFound(host);
-        return (h, EntryAt(session, "dhcp-host", h.Source) ?? throw NotFound(host));
+        return (h, session.EntryAt("dhcp-host", h.Source) ?? throw NotFound(host));
     }
 
-    internal static ConfigEntry? EntryAt(ConfigEditSession session, string option, ConfigSource source) =>
-        session.Entries(option).FirstOrDefault(e => e.Source == source);
 
-    private static bool SameSource(ConfigSource s, PintHost host) => s.Line == host.Line && PathEquals(s.File, host.Source);
-
-    internal static bool PathEquals(string a, string b) =>
-        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    private static bool SameSource(ConfigSource s, PintHost host) => s.Is(host.Source, host.Line);
 
     private static PintEditException NotFound(PintHost host) =>
         new(PintEditError.NotFound, $"Host '{host.Name}' is no longer at {host.Source}:{host.Line}; the config changed. Run Get-PintHost again.");

@@ -132,15 +132,15 @@ public static class PxeBootCatalog
         var removed = new HashSet<ConfigSource>();
         foreach (var (option, source) in Choices(config))
         {
-            if (boots is not null && !boots.Any(b => b.Line == source.Line && HostCatalog.PathEquals(b.Source, source.File)))
+            if (boots is not null && !boots.Any(b => source.Is(b.Source, b.Line)))
                 continue;
-            doomed.Add(HostCatalog.EntryAt(session, option, source)
+            doomed.Add(session.EntryAt(option, source)
                 ?? throw new PintEditException(PintEditError.NotFound, $"The {option}= line at {source} is no longer there; the config changed. Run Get-PintPxeBoot again."));
             removed.Add(source);
         }
         foreach (var b in boots ?? [])
         {
-            if (!removed.Any(s => s.Line == b.Line && HostCatalog.PathEquals(s.File, b.Source)))
+            if (!removed.Any(s => s.Is(b.Source, b.Line)))
                 throw new PintEditException(PintEditError.NotFound, $"No PXE boot line at {b.Source}:{b.Line}; the config changed. Run Get-PintPxeBoot again.");
         }
 
@@ -164,7 +164,7 @@ public static class PxeBootCatalog
 
     private static void AddEntry(List<ConfigEntry> entries, ConfigEditSession session, string option, ConfigSource source)
     {
-        if (HostCatalog.EntryAt(session, option, source) is { } entry)
+        if (session.EntryAt(option, source) is { } entry)
             entries.Add(entry);
     }
 
@@ -192,5 +192,6 @@ public static class PxeBootCatalog
     }
 
     private static bool SamePath(string a, string b) =>
-        HostCatalog.PathEquals(a.TrimEnd(Path.DirectorySeparatorChar), b.TrimEnd(Path.DirectorySeparatorChar));
+        string.Equals(Path.GetFullPath(a).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(b).TrimEnd(Path.DirectorySeparatorChar),
+            OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 }

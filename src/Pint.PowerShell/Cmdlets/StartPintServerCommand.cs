@@ -91,8 +91,8 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
         {
             running.Host.StopAsync().GetAwaiter().GetResult();
             ServerRegistry.TryRemove(running.Host.ConfigPath, out _);
-            // Stop may be the result of a pipeline stop, where writing is no longer allowed.
-            if (!_stop.IsCancellationRequested || !Stopping) DrainLog(running.Log);
+            // After Ctrl+C (a pipeline stop) the streams can no longer be written.
+            if (!Stopping) DrainLog(running.Log);
         }
     }
 

@@ -14,7 +14,9 @@ public abstract class PintCmdlet : PSCmdlet
     /// <summary>The resolved full path of the config file this cmdlet works on.</summary>
     protected string ResolveConfigPath(string? configPath)
     {
-        if (string.IsNullOrWhiteSpace(configPath)) return PintPaths.ResolveConfigPath(null);
+        // A relative $env:PINT_CONFIG is read from the current location too, like a relative -ConfigPath.
+        if (string.IsNullOrWhiteSpace(configPath)) configPath = Environment.GetEnvironmentVariable(PintPaths.ConfigVariable);
+        if (string.IsNullOrWhiteSpace(configPath)) return PintPaths.DefaultConfigPath;
         return SessionState.Path.GetUnresolvedProviderPathFromPSPath(configPath);
     }
 

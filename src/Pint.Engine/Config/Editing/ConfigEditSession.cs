@@ -61,6 +61,13 @@ public sealed class ConfigEditSession : IDisposable
         return LoadOrder(_main, []).Where(e => e.Option == option).ToList();
     }
 
+    /// <summary>
+    /// The <paramref name="option"/> line at <paramref name="source"/>, or null when the files changed since the
+    /// caller read them (cmdlets find a record in the loaded model, then edit its line here).
+    /// </summary>
+    public ConfigEntry? EntryAt(string option, ConfigSource source) =>
+        Entries(option).FirstOrDefault(e => e.Source.Is(source.File, source.Line));
+
     /// <summary>Every active option line in load order.</summary>
     public IEnumerable<ConfigEntry> AllEntries()
     {
