@@ -29,6 +29,9 @@ public sealed record SoakSettings(
     /// </summary>
     public double MaxDnsLossFraction { get; init; } = 0.001;
 
+    /// <summary>Errors (timeouts, server errors) allowed after the warm-up; the bench allows none.</summary>
+    public int MaxErrorsAfterWarmUp { get; init; }
+
     /// <summary>
     /// Descriptors once the load has stopped may exceed the lowest count seen under load after the warm-up by at most
     /// this many (the lowest, because every forwarded query holds a socket of its own for a moment).

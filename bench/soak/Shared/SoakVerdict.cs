@@ -34,7 +34,7 @@ public sealed record SoakVerdict(IReadOnlyList<string> Failures, string Summary)
         // A first request may time out while the server is still starting on a busy machine (JIT, other tests);
         // from the end of the warm-up on, every error counts.
         var warmUpErrors = samples.Where(s => s.Elapsed < settings.WarmUp).Select(s => s.Errors).DefaultIfEmpty(0).Max();
-        if (counters.Errors > warmUpErrors) failures.Add($"{counters.Errors - warmUpErrors} errors after the warm-up ({counters.Errors} in all)");
+        if (counters.Errors - warmUpErrors > settings.MaxErrorsAfterWarmUp) failures.Add($"{counters.Errors - warmUpErrors} errors after the warm-up ({counters.Errors} in all)");
         if (counters.DnsLost > settings.MaxDnsLossFraction * counters.DnsSent)
             failures.Add($"{counters.DnsLost} of {counters.DnsSent} DNS queries unanswered (more than {settings.MaxDnsLossFraction:P1})");
         if (counters.DnsAnswered == 0) failures.Add("no DNS answer at all");
