@@ -74,6 +74,8 @@ function Invoke-Test {
     # Package includes Build; the Pester suite installs the package as a user would.
     Invoke-Package
     $failed = 0; $passed = 0; $skipped = 0
+    # Failures are repeated at the very end: CI keeps only the tail of a long log.
+    $failures = [System.Collections.Generic.List[string]]::new()
     $results = Join-Path $out 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $testArgs = @('test', (Join-Path $root 'Pint.sln'), '-c', $Configuration, '--nologo', '--logger', "trx", '--results-directory', $results)
@@ -85,6 +87,10 @@ function Invoke-Test {
         $c = $x.TestRun.ResultSummary.Counters
         $passed += [int]$c.passed; $failed += [int]$c.failed + [int]$c.error + [int]$c.timeout
         $skipped += [int]$c.notExecuted
+        foreach ($r in $x.GetElementsByTagName('UnitTestResult') | Where-Object { $_.outcome -notin 'Passed', 'NotExecuted' }) {
+            $message = "$($r.GetElementsByTagName('Message') | Select-Object -First 1 | ForEach-Object InnerText)".Trim() -split "`n" | Select-Object -First 3
+            $failures.Add("xunit: $($r.testName) [$($r.outcome), $($r.duration)]: $($message -join ' / ')")
+        }
     }
     if ($xunitExit -ne 0 -and $failed -eq 0) { $failed++ ; Write-Warning "dotnet test exited with $xunitExit" }
 
@@ -97,6 +103,7 @@ Import-Module '$pester' -Force
 `$c.Run.PassThru = `$true
 `$c.Output.Verbosity = 'Detailed'
 `$r = Invoke-Pester -Configuration `$c
+foreach (`$t in `$r.Failed) { "PESTERFAIL `$(`$t.ExpandedPath): `$((`"`$(`$t.ErrorRecord)`" -split "``n" | Select-Object -First 3) -join ' / ')" }
 "PESTER `$(`$r.PassedCount) `$(`$r.FailedCount) `$(`$r.SkippedCount)"
 "@
     $env:PINT_TEST_MODULE = Join-Path $moduleOut 'Pint.psd1'
@@ -104,13 +111,15 @@ Import-Module '$pester' -Force
     $lines = Invoke-Pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
     $pesterExit = $LASTEXITCODE
     $summary = $lines | Where-Object { $_ -match '^PESTER \d+ \d+ \d+$' } | Select-Object -Last 1
-    $lines | Where-Object { $_ -notmatch '^PESTER ' } | Write-Host
+    $lines | Where-Object { $_ -notmatch '^PESTER' } | Write-Host
+    $lines | Where-Object { $_ -match '^PESTERFAIL ' } | ForEach-Object { $failures.Add('pester: ' + $_.Substring(11)) }
     if ($summary) {
         $n = $summary.Split(' ')
         $passed += [int]$n[1]; $failed += [int]$n[2]; $skipped += [int]$n[3]
     } else { $failed++; Write-Warning "Pester did not report (exit $pesterExit)" }
 
     Write-Host ''
+    foreach ($f in $failures) { Write-Host "FAILED $f" }
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }
