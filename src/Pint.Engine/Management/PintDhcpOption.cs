@@ -1,7 +1,7 @@
 namespace Pint.Engine.Management;
 
 /// <summary>A dhcp-option= line, with the property names of Windows' Get-DhcpServerv4OptionValue.</summary>
-public sealed class PintDhcpOption
+public sealed class PintDhcpOption : IConfigEntry
 {
     public required int OptionId { get; init; }
     /// <summary>dnsmasq's name for the option (router, dns-server, ...), or null for a number dnsmasq does not name.</summary>

@@ -1,7 +1,7 @@
 namespace Pint.Engine.Management;
 
 /// <summary>An upstream DNS server (a server= line) as Get-PintDnsForwarder shows it.</summary>
-public sealed class PintDnsForwarder
+public sealed class PintDnsForwarder : IConfigEntry
 {
     /// <summary>The upstream's address, as Windows' Get-DnsServerForwarder names it.</summary>
     public required string IPAddress { get; init; }

@@ -23,7 +23,7 @@ public enum PintDnsRecordType
 /// One DNS record of the config as Get-PintDnsRecord shows it, with the property names of Windows' DnsServer module
 /// (HostName, RecordType, TimeToLive, RecordData) and where it is written.
 /// </summary>
-public sealed class PintDnsRecord
+public sealed class PintDnsRecord : IConfigEntry
 {
     public required string HostName { get; init; }
     public required PintDnsRecordType RecordType { get; init; }

@@ -9,7 +9,7 @@ public enum PintHostKind
 }
 
 /// <summary>A named host as Get-PintHost shows it: one object per name and address.</summary>
-public sealed class PintHost
+public sealed class PintHost : IConfigEntry
 {
     public required string Name { get; init; }
     /// <summary>The address as text (IPv4 or IPv6), or null for a reservation that only names a MAC.</summary>

@@ -47,13 +47,6 @@ public sealed class RemovePintDhcpOptionCommand : PintConfigCmdlet
         }
     }
 
-    protected override void EndProcessing()
-    {
-        foreach (var group in _piped.GroupBy(o => o.ConfigPath))
-        {
-            ConfigPath = group.Key;
-            foreach (var o in group.DistinctBy(o => (o.Source, o.Line)).OrderBy(o => o.Source, StringComparer.Ordinal).ThenByDescending(o => o.Line))
-                EditConfig("Remove DHCP option", $"{o} ({o.Source}:{o.Line})", (session, config) => DhcpOptionCatalog.Remove(session, config, o));
-        }
-    }
+    protected override void EndProcessing() =>
+        RemoveBottomUp(_piped.DistinctBy(o => (o.Source, o.Line)), "Remove DHCP option", DhcpOptionCatalog.Remove, o => $"{o} ({o.Source}:{o.Line})");
 }

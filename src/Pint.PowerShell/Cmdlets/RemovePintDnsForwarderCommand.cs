@@ -36,13 +36,6 @@ public sealed class RemovePintDnsForwarderCommand : PintConfigCmdlet
         }
     }
 
-    protected override void EndProcessing()
-    {
-        foreach (var group in _targets.GroupBy(f => f.ConfigPath))
-        {
-            ConfigPath = group.Key;
-            foreach (var f in group.DistinctBy(f => (f.Source, f.Line)).OrderBy(f => f.Source, StringComparer.Ordinal).ThenByDescending(f => f.Line))
-                EditConfig("Remove DNS forwarder", f.ToString(), (session, _) => DnsForwarderCatalog.Remove(session, f));
-        }
-    }
+    protected override void EndProcessing() =>
+        RemoveBottomUp(_targets.DistinctBy(f => (f.Source, f.Line)), "Remove DNS forwarder", (session, _, f) => DnsForwarderCatalog.Remove(session, f));
 }

@@ -48,15 +48,6 @@ public sealed class RemovePintDnsRecordCommand : PintConfigCmdlet
         _targets.AddRange(matches);
     }
 
-    protected override void EndProcessing()
-    {
-        // From the bottom of each file up, so removing one line never moves the line of the next.
-        foreach (var group in _targets.GroupBy(r => r.ConfigPath))
-        {
-            ConfigPath = group.Key;
-            foreach (var r in group.DistinctBy(r => (r.Source, r.Line, r.RecordType, r.HostName.ToLowerInvariant()))
-                         .OrderBy(r => r.Source, StringComparer.Ordinal).ThenByDescending(r => r.Line))
-                EditConfig($"Remove DNS {r.RecordType} record", r.ToString(), (session, config) => DnsRecordCatalog.Remove(session, config, r));
-        }
-    }
+    protected override void EndProcessing() =>
+        RemoveBottomUp(_targets.DistinctBy(r => (r.Source, r.Line, r.RecordType, r.HostName.ToLowerInvariant())), "Remove DNS record", DnsRecordCatalog.Remove);
 }

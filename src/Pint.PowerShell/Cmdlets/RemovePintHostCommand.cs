@@ -29,15 +29,8 @@ public sealed class RemovePintHostCommand : PintConfigCmdlet
 
     private readonly List<PintHost> _piped = new();
 
-    protected override void EndProcessing()
-    {
-        foreach (var group in _piped.GroupBy(h => h.ConfigPath))
-        {
-            ConfigPath = group.Key;
-            foreach (var h in group.DistinctBy(h => (h.Source, h.Line, h.Name.ToLowerInvariant())).OrderBy(h => h.Source, StringComparer.Ordinal).ThenByDescending(h => h.Line))
-                EditConfig("Remove host", h.ToString(), (session, config) => HostCatalog.Remove(session, config, h));
-        }
-    }
+    protected override void EndProcessing() =>
+        RemoveBottomUp(_piped.DistinctBy(h => (h.Source, h.Line, h.Name.ToLowerInvariant())), "Remove host", HostCatalog.Remove);
 
     protected override void ProcessRecord()
     {

@@ -15,6 +15,21 @@ public abstract class PintConfigCmdlet : PintCmdlet
     protected string ConfigFile => ResolveConfigPath(ConfigPath);
 
     /// <summary>
+    /// Removes collected entries config by config, each file from the bottom up, so removing one line never moves
+    /// the line of the next. Entries arrive one by one down the pipeline, hence collect first, remove at the end.
+    /// </summary>
+    protected void RemoveBottomUp<T>(IEnumerable<T> entries, string action, Action<ConfigEditSession, PintConfig, T> remove, Func<T, string>? describe = null)
+        where T : IConfigEntry
+    {
+        foreach (var group in entries.GroupBy(e => e.ConfigPath))
+        {
+            ConfigPath = group.Key;
+            foreach (var entry in group.OrderBy(e => e.Source, StringComparer.Ordinal).ThenByDescending(e => e.Line))
+                EditConfig(action, describe?.Invoke(entry) ?? entry.ToString()!, (session, config) => remove(session, config, entry));
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="edit"/> under the config's edit lock against a fresh load of the config, then commits
     /// if ShouldProcess agrees (-WhatIf lists each line that would change). Edit refusals become non-terminating
     /// errors, so one bad pipeline row does not stop the rest.
