@@ -81,16 +81,22 @@ dnsmasq_qps=$(mean < "$work/qps.dnsmasq"); pint_qps=$(mean < "$work/qps.pint")
 # CPU seconds per query at the same offered load (CLK_TCK ticks from /proc/PID/stat, utime + stime).
 tick=$(getconf CLK_TCK)
 cpu_per_query() {
-    local pid=$1 port=$2 before after n
+    local pid=$1 port=$2 before after out
+    out="$work/fixed.$port"
     before=$(cpu_ticks "$pid")
-    n=$(dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries" -l "$seconds" -Q "$fixed_qps" -c 4 -q 200 2>/dev/null | completed)
+    dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries" -l "$seconds" -Q "$fixed_qps" -c 4 -q 200 > "$out" 2>/dev/null
     after=$(cpu_ticks "$pid")
-    awk -v t="$((after - before))" -v n="$n" -v hz="$tick" 'BEGIN { printf "%.2f", (n > 0 ? t / hz / n * 1e6 : 0) }'
+    # "us/query latency-us": CPU per completed query and dnsperf's mean latency at that load.
+    awk -v t="$((after - before))" -v hz="$tick" '
+        /Queries completed:/ { n = $3 }
+        /Average Latency/ { lat = $4 }
+        END { printf "%.2f %.0f\n", (n > 0 ? t / hz / n * 1e6 : 0), lat * 1e6 }' "$out"
 }
-dnsmasq_cpu=$(cpu_per_query "$dnsmasq_pid" "$dnsmasq_port"); pint_cpu=$(cpu_per_query "$pint_pid" "$pint_port")
-dnsmasq_cpu2=$(cpu_per_query "$dnsmasq_pid" "$dnsmasq_port"); pint_cpu2=$(cpu_per_query "$pint_pid" "$pint_port")
-dnsmasq_cpu=$(printf '%s\n%s\n' "$dnsmasq_cpu" "$dnsmasq_cpu2" | awk '{ s += $1 } END { printf "%.2f", s / NR }')
-pint_cpu=$(printf '%s\n%s\n' "$pint_cpu" "$pint_cpu2" | awk '{ s += $1 } END { printf "%.2f", s / NR }')
+mean2() { awk '{ c += $1; l += $2 } END { printf "%.2f %.0f", c / NR, l / NR }'; }
+dnsmasq_fixed=$( { cpu_per_query "$dnsmasq_pid" "$dnsmasq_port"; cpu_per_query "$dnsmasq_pid" "$dnsmasq_port"; } | mean2)
+pint_fixed=$( { cpu_per_query "$pint_pid" "$pint_port"; cpu_per_query "$pint_pid" "$pint_port"; } | mean2)
+dnsmasq_cpu=${dnsmasq_fixed% *}; dnsmasq_latency=${dnsmasq_fixed#* }
+pint_cpu=${pint_fixed% *}; pint_latency=${pint_fixed#* }
 
 rss() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 pint_rss=$(rss "$pint_pid"); baseline_rss=$(rss "$baseline_pid"); dnsmasq_rss=$(rss "$dnsmasq_pid")
@@ -100,6 +106,7 @@ echo "config: 20,000 hosts entries, cache-size=10000 filled from an upstream dns
 printf '%-34s %10s %10s %8s\n' "" dnsmasq pint ratio
 printf '%-34s %10s %10s %8s\n' "queries/s ($rounds x ${seconds}s, A B A B)" "$dnsmasq_qps" "$pint_qps" "$(ratio "$pint_qps" "$dnsmasq_qps")"
 printf '%-34s %10s %10s %8s\n' "CPU us/query at ${fixed_qps} qps" "$dnsmasq_cpu" "$pint_cpu" "$(ratio "$pint_cpu" "$dnsmasq_cpu")"
+printf '%-34s %10s %10s %8s\n' "mean latency us at ${fixed_qps} qps" "$dnsmasq_latency" "$pint_latency" "$(ratio "$pint_latency" "$dnsmasq_latency")"
 printf '%-34s %10s %10s\n' "VmRSS MiB" "$dnsmasq_rss" "$pint_rss"
 echo "pint .NET baseline (no hosts, empty cache): $baseline_rss MiB; added by 20,000 hosts + 10,000 cached: $(awk -v a="$pint_rss" -v b="$baseline_rss" 'BEGIN { printf "%.1f", a - b }') MiB (target < 30)"
 echo "per-round qps dnsmasq: $(tr '\n' ' ' < "$work/qps.dnsmasq")"

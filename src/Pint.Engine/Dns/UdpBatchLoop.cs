@@ -43,6 +43,9 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     [DllImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     private static extern int SendMMsg(int fd, MMsgHdr* messages, uint count, int flags);
 
+    [DllImport("libc", EntryPoint = "nanosleep")]
+    private static extern int NanoSleep(long* request, long* remaining);
+
     private readonly int _replySize;
     private readonly byte* _memory;
     private readonly MMsgHdr* _receive, _send;
@@ -112,6 +115,8 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     private void Serve(int fd, AddressFamily family, DnsResponder responder, Action<byte[], SocketAddress, UpstreamGroup> forward,
         UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
+        var coalescer = new ReceiveCoalescer();
+        long* nap = stackalloc long[2]; // struct timespec { tv_sec; tv_nsec }
         while (!cancellationToken.IsCancellationRequested)
         {
             if (!primary && !gate.IsOpen && !gate.WaitForLoad(cancellationToken)) continue;
@@ -130,6 +135,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
             }
             if (received == 0) return; // shut down
             if (primary) gate.Report(received);
+            var pause = coalescer.Next(received, Slots, System.Diagnostics.Stopwatch.GetTimestamp());
 
             uint replies = 0;
             for (int i = 0; i < received; i++)
@@ -166,8 +172,15 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 }
                 sent += (uint)n;
             }
+            if (pause > TimeSpan.Zero && !NoNap)
+            {
+                nap[0] = 0;
+                nap[1] = pause.Ticks * 100;
+                NanoSleep(nap, null);
+            }
         }
     }
 
+    private static readonly bool NoNap = Environment.GetEnvironmentVariable("PINT_NONAP") == "1";
     public void Dispose() => NativeMemory.Free(_memory);
 }
