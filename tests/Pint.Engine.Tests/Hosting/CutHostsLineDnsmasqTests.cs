@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Pint.Engine.Config;
 using Pint.Engine.Dns;
