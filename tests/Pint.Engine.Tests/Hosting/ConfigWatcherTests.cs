@@ -1,4 +1,5 @@
 using Pint.Engine.Hosting;
+using Pint.Engine.Tests.Config;
 using Xunit;
 
 namespace Pint.Engine.Tests.Hosting;
@@ -6,15 +7,14 @@ namespace Pint.Engine.Tests.Hosting;
 /// <summary>The watcher behind live reload: no change may slip between a reload reading the files and watching them again.</summary>
 public sealed class ConfigWatcherTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("pint-watcher-");
+    private readonly TempConfigDirectory _dir = new();
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task A_write_that_lands_while_the_reload_reads_the_files_is_reloaded_too()
     {
-        var hosts = Path.Combine(_dir.FullName, "hosts");
-        File.WriteAllText(hosts, "10.0.0.10 host10\n");
+        var hosts = _dir.Write("hosts", "10.0.0.10 host10\n");
         var reloads = 0;
         var reloadedAgain = new TaskCompletionSource();
         ConfigWatcher? watcher = null;

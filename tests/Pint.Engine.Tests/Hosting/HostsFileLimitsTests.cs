@@ -1,5 +1,6 @@
 using System.Text;
 using Pint.Engine.Config;
+using Pint.Engine.Tests.Config;
 using Xunit;
 
 namespace Pint.Engine.Tests.Hosting;
@@ -10,21 +11,14 @@ namespace Pint.Engine.Tests.Hosting;
 /// </summary>
 public sealed class HostsFileLimitsTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("pint-hosts-limits-");
+    private readonly TempConfigDirectory _dir = new();
 
-    public void Dispose() => _dir.Delete(recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir.FullName, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void A_10_MB_line_is_skipped_without_being_held_in_memory_and_the_lines_after_it_still_count()
     {
-        var path = Write("hosts", "10.0.0.10 before\n" + new string('a', 10 * 1024 * 1024) + "\n10.0.0.11 after\n");
+        var path = _dir.Write("hosts", "10.0.0.10 before\n" + new string('a', 10 * 1024 * 1024) + "\n10.0.0.11 after\n");
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var result = HostsFile.Load(path);
@@ -75,15 +69,15 @@ public sealed class HostsFileLimitsTests : IDisposable
     [Fact]
     public void A_last_line_without_a_line_break_is_served_as_dnsmasq_does_and_the_loader_says_it_may_be_cut()
     {
-        Write("hosts", "10.0.0.10 host10\n10.0.0.12 hos");
-        var conf = Write("main.conf", "addn-hosts=hosts\n");
+        _dir.Write("hosts", "10.0.0.10 host10\n10.0.0.12 hos");
+        var conf = _dir.Write("main.conf", "addn-hosts=hosts\n");
 
-        var result = ConfigLoader.Load(conf, new ConfigLoadOptions { WorkingDirectory = _dir.FullName });
+        var result = ConfigLoader.Load(conf, new ConfigLoadOptions { WorkingDirectory = _dir.Path });
 
         Assert.False(result.HasErrors);
         Assert.Equal(["host10", "hos"], result.Config.Dns.AddnHostsEntries.Select(e => e.Names[0]));
         var note = Assert.Single(result.Diagnostics);
-        Assert.Equal((Path.Combine(_dir.FullName, "hosts"), 2, DiagnosticSeverity.Information), (note.File, note.Line, note.Severity));
+        Assert.Equal((_dir.Combine("hosts"), 2, DiagnosticSeverity.Information), (note.File, note.Line, note.Severity));
         Assert.Contains("'hos'", note.Message);
     }
 }

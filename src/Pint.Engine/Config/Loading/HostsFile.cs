@@ -32,6 +32,7 @@ public static class HostsFile
         return Read(reader, path);
     }
 
+    /// <summary>Parses hosts text as it is read from <paramref name="reader"/>; diagnostics name <paramref name="fileName"/>.</summary>
     public static HostsFileResult Read(TextReader reader, string fileName)
     {
         var entries = new List<HostsEntry>();
