@@ -19,6 +19,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private List<IPintService> _services = new();
     private PintServerState _state = PintServerState.Stopped;
     private ConfigWatcher? _watcher;
+    private string[] _watched = [];
     private ControlServer? _control;
 
     private PintServerHost(string configPath, ConfigLoadResult loaded, PintHostOptions options, IPintLog log)
@@ -67,8 +68,18 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     {
         Config = loaded.Config;
         Diagnostics = loaded.Diagnostics;
-        // Directories named by addn-hosts= are watched too, so a file dropped into one is noticed.
-        Files = loaded.Files.Concat(loaded.Config.Dns.AddnHostsPaths.Where(Directory.Exists)).Distinct().ToArray();
+        Files = loaded.Files;
+        _watched = WatchList(loaded);
+    }
+
+    /// <summary>
+    /// The paths the watcher polls: every file read, and every addn-hosts path whether it exists now or not, so a file
+    /// dropped into a hosts directory, or a hosts file deleted and written again, is read when it appears.
+    /// </summary>
+    private string[] WatchList(ConfigLoadResult loaded)
+    {
+        var directory = _options.WorkingDirectory ?? Environment.CurrentDirectory;
+        return loaded.Files.Concat(loaded.Config.Dns.AddnHostsPaths.Select(p => Path.GetFullPath(p, directory))).Distinct().ToArray();
     }
 
     /// <summary>Builds and starts every service. If one fails to start, those already started are stopped again.</summary>
@@ -84,7 +95,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         try
         {
             _log = LogFacility.Create(Config.Dns.LogFacility, _options.WorkingDirectory ?? Environment.CurrentDirectory, _hostLog);
-            foreach (var d in Diagnostics) _log.Write(PintLogLevel.Warning, "config", d.ToString());
+            LogDiagnostics();
             // While starting, "running" services are the ones started so far: DNS is up before DHCP asks for it.
             lock (_gate) _services = started;
             foreach (var plan in ServiceComposer.Plan(Config, _options, _log, Running))
@@ -123,7 +134,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             _state = PintServerState.Running;
         }
         StartedAt = DateTimeOffset.Now;
-        if (_options.WatchConfig) _watcher = new ConfigWatcher(Files, () => ReloadAsync());
+        if (_options.WatchConfig) _watcher = new ConfigWatcher(_watched, () => ReloadAsync());
     }
 
     private async Task<IPintService> StartServiceAsync(ServicePlan plan, CancellationToken cancellationToken)
@@ -167,11 +178,13 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             {
                 var error = loaded.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString();
                 _log.Write(PintLogLevel.Error, "config", $"reload refused, still serving the last good config: {error}");
-                _watcher?.Watch(loaded.Files.Count > 0 ? loaded.Files.Union(Files).ToArray() : Files);
+                _watcher?.Watch(WatchList(loaded).Union(_watched).ToArray());
                 return LastReload = new ReloadStatus(DateTimeOffset.Now, false, error);
             }
             Apply(loaded);
-            _watcher?.Watch(Files);
+            _watcher?.Watch(_watched);
+            // What the new files say (a hosts file gone, a cut last line) is told on every reload, as dnsmasq does on SIGHUP.
+            LogDiagnostics();
 
             var current = Services.ToList();
             var next = new List<IPintService>();
@@ -215,6 +228,11 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         {
             _reloadGate.Release();
         }
+    }
+
+    private void LogDiagnostics()
+    {
+        foreach (var d in Diagnostics) _log.Write(PintLogLevel.Warning, "config", d.ToString());
     }
 
     private static bool PortInUse(Exception e)

@@ -159,37 +159,46 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
         foreach (var (path, source) in _hostsFiles)
         {
             var full = Resolve(path);
-            IEnumerable<string> files;
-            if (Directory.Exists(full))
+            IReadOnlyList<string> files;
+            try
             {
-                // dnsmasq reads every file of an addn-hosts directory in alphabetical order.
-                files = Directory.EnumerateFiles(full).Order(StringComparer.Ordinal);
+                // dnsmasq 2.90 reads an addn-hosts directory as conf-dir: its files in byte order, skipping editors'
+                // temporaries and backups (".x", "x~", "#x#"), so a file being saved next to the real one is not read.
+                files = Directory.Exists(full) ? ConfDirectory.ListFiles(full, []) : [full];
             }
-            else if (File.Exists(full))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                files = [full];
-            }
-            else
-            {
-                // dnsmasq starts anyway and logs the failure, so this is a warning, not an error.
-                Add(source, "addn-hosts", DiagnosticSeverity.Warning, $"cannot read hosts file '{full}': not found");
+                // Gone between the check and the listing (replaced while read): as missing; its next change is read.
+                Add(source, "addn-hosts", DiagnosticSeverity.Warning, $"cannot read hosts file '{full}': {Describe(e)}");
                 continue;
             }
+            foreach (var file in files) ReadHostsFile(file, source);
+        }
+    }
 
-            foreach (var file in files)
-            {
-                try
-                {
-                    var hosts = HostsFile.Load(file);
-                    _files.Add(file);
-                    _config.Dns.AddnHostsEntryList.AddRange(hosts.Entries);
-                    _diagnostics.AddRange(hosts.Diagnostics);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Add(source, "addn-hosts", DiagnosticSeverity.Warning, $"cannot read hosts file '{file}': {Describe(e)}");
-                }
-            }
+    private void ReadHostsFile(string file, ConfigSource source)
+    {
+        HostsFileResult hosts;
+        try
+        {
+            hosts = HostsFile.Load(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // dnsmasq starts anyway and logs the failure, so this is a warning, not an error.
+            Add(source, "addn-hosts", DiagnosticSeverity.Warning, $"cannot read hosts file '{file}': {Describe(e)}");
+            return;
+        }
+        _files.Add(file);
+        _config.Dns.AddnHostsEntryList.AddRange(hosts.Entries);
+        _diagnostics.AddRange(hosts.Diagnostics);
+        if (hosts.EndsWithoutLineBreak)
+        {
+            // dnsmasq serves such a line as it stands; a hand-written file often lacks the last line break, so this is
+            // no fault, but when a copy or an editor crashed half way the last name is cut, and this says where.
+            var last = hosts.Entries[^1];
+            _diagnostics.Add(new ConfigDiagnostic(last.Source, null, DiagnosticSeverity.Information,
+                $"the last line has no line break: if the file was cut while being written, '{last.Names[^1]}' may be a cut name"));
         }
     }
 
