@@ -42,7 +42,7 @@ public class HostsFileTests
         var result = ConfigLoader.Load(dir.Combine("main.conf"), new ConfigLoadOptions { WorkingDirectory = dir.Path });
         Assert.Equal(["one", "two", "three"], result.Config.Dns.AddnHostsEntries.Select(e => e.Names[0]));
         Assert.Equal([dir.Combine("main.conf"), dir.Combine("extra.hosts"), dir.Combine("hosts.d/a"), dir.Combine("hosts.d/b")], result.Files);
-        Assert.Contains(result.Diagnostics, d => d.File == dir.Combine("extra.hosts") && d.Line == 2 && d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(result.Diagnostics, d => d.File == dir.Combine("extra.hosts") && d.Line == 2 && d.Severity == DiagnosticSeverity.Warning);
         Assert.Contains(result.Diagnostics, d => d.Line == 3 && d.Option == "addn-hosts" && d.Severity == DiagnosticSeverity.Warning);
     }
 

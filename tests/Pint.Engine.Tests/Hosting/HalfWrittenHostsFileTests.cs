@@ -22,6 +22,18 @@ public sealed class HalfWrittenHostsFileTests
     /// <summary>The one address a name may ever answer: its line's; a cut name comes from the cut third line.</summary>
     private static string RightAddress(string name) => Lines.FirstOrDefault(l => l.Names.Contains(name)).Address ?? Lines[2].Address;
 
+    [Fact]
+    public async Task A_server_started_while_its_hosts_file_is_half_written_serves_the_complete_lines_and_says_which_line_it_skipped()
+    {
+        // dnsmasq starts and skips the bad line; refusing to start would leave the network without DNS after a restart.
+        var cut = string.Concat(Lines[..2].Select(l => $"{l.Address} {string.Join(' ', l.Names)}\n")) + "10.0.0.1";
+        await using var server = await WatchedHostsServer.StartAsync(cut);
+        Assert.Equal(["10.0.0.11"], await server.AskAsync("alias11"));
+        Assert.Equal([WatchedHostsServer.ConfigAddress], await server.AskAsync(WatchedHostsServer.ConfigName));
+        Assert.Empty(await server.AskAsync("host12"));
+        await server.WaitForLogAsync(l => l.Contains($"{server.HostsPath}:3"), $"naming {server.HostsPath}:3");
+    }
+
     [Theory]
     [InlineData("10.0.0.1", null, false)] // cut inside the address: 10.0.0.12 must not become 10.0.0.1
     [InlineData("10.0.0.1", null, true)]

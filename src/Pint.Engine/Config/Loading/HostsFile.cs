@@ -4,8 +4,10 @@ namespace Pint.Engine.Config;
 
 /// <summary>
 /// Reads files in /etc/hosts format: an address, then one or more names, separated by spaces or tabs; <c>#</c> starts
-/// a comment anywhere. A line with a bad address or a bad name is reported and skipped. A file replaced by garbage
-/// costs bounded memory: an over-long line is skipped without being held, and only the first bad lines are listed.
+/// a comment anywhere. A line with a bad address or a bad name is reported as a warning and skipped, as dnsmasq does:
+/// one bad line (say, one an editor left half-written) must not keep the server from starting or reloading. A file
+/// replaced by garbage costs bounded memory: an over-long line is skipped without being held, and only the first bad
+/// lines are listed.
 /// </summary>
 public static class HostsFile
 {
@@ -48,7 +50,7 @@ public static class HostsFile
             if (error is null) continue;
             if (diagnostics.Count < MaxListedBadLines)
             {
-                diagnostics.Add(new ConfigDiagnostic(source, null, DiagnosticSeverity.Error, error));
+                diagnostics.Add(new ConfigDiagnostic(source, null, DiagnosticSeverity.Warning, error));
             }
             else if (unlisted++ == 0)
             {
@@ -57,7 +59,7 @@ public static class HostsFile
         }
         if (unlisted > 0)
         {
-            diagnostics.Add(new ConfigDiagnostic(new ConfigSource(fileName, firstUnlisted), null, DiagnosticSeverity.Error,
+            diagnostics.Add(new ConfigDiagnostic(new ConfigSource(fileName, firstUnlisted), null, DiagnosticSeverity.Warning,
                 $"{unlisted} more bad lines from here on are not listed"));
         }
         return new HostsFileResult(entries, diagnostics, endsWithoutLineBreak);
