@@ -99,6 +99,7 @@ public sealed class DnsServer : IAsyncDisposable
         catch (SocketException e)
         {
             StopSockets();
+            _localService?.Dispose();
             throw new InvalidOperationException($"DNS server cannot listen: {e.Message}", e);
         }
         _trimmer = new IdleMemoryTrimmer(Counters);

@@ -18,10 +18,22 @@ internal sealed class NamespacedDnsServer : IDisposable
         _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        try { lab.WaitForUdpListener(53, () => _process.HasExited ? $"exit code {_process.ExitCode}\n{Output}" : null, TimeSpan.FromSeconds(30)); }
+    }
+
+    /// <param name="probe">A name the server answers, asked once before the tests ask anything.</param>
+    private static async Task<NamespacedDnsServer> StartAsync(RoutedDnsLab lab, string command, string probe)
+    {
+        var server = new NamespacedDnsServer(lab, command);
+        try
+        {
+            await lab.WaitForUdpListenerAsync(53, () => server._process.HasExited ? $"exit code {server._process.ExitCode}\n{server.Output}" : null, TimeSpan.FromSeconds(30));
+            // Answered once from the server's own namespace, so a fresh process's first (slow) answer is behind us.
+            if (await lab.DigAsync(lab.Server, RoutedDnsLab.ServerNear, probe, tries: 5) == "") throw new TimeoutException($"the server does not answer:\n{server.Output}");
+            return server;
+        }
         catch
         {
-            Dispose();
+            server.Dispose();
             throw;
         }
     }
@@ -29,33 +41,33 @@ internal sealed class NamespacedDnsServer : IDisposable
     /// <summary>What the server wrote so far (its log).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static NamespacedDnsServer StartPint(RoutedDnsLab lab, string config)
+    public static async Task<NamespacedDnsServer> StartPintAsync(RoutedDnsLab lab, string config, string probe)
     {
         var path = Path.Combine(lab.Directory, "pint.conf");
         File.WriteAllText(path, config);
         // Its own control socket beside the config: never the machine's.
-        return new NamespacedDnsServer(lab, $"dotnet {ServiceHost()} -C {path} --control-socket {Path.Combine(lab.Directory, "pint.sock")}");
+        return await StartAsync(lab, $"dotnet {await ServiceHostAsync()} -C {path} --control-socket {Path.Combine(lab.Directory, "pint.sock")}", probe);
     }
 
-    public static NamespacedDnsServer StartDnsmasq(RoutedDnsLab lab, string config)
+    public static Task<NamespacedDnsServer> StartDnsmasqAsync(RoutedDnsLab lab, string config, string probe)
     {
         var path = Path.Combine(lab.Directory, "dnsmasq.conf");
         File.WriteAllText(path, config);
-        return new NamespacedDnsServer(lab, $"{ConfigTestTools.RequireTool("dnsmasq")} -C {path} -k --log-facility=- --pid-file= -u root");
+        return StartAsync(lab, $"{ConfigTestTools.RequireTool("dnsmasq")} -C {path} -k --log-facility=- --pid-file= -u root", probe);
     }
 
     /// <summary>
     /// pint.dll from src/Pint.Service, rebuilt first when it carries an older engine than this test build (a targeted
     /// test run does not build the service host).
     /// </summary>
-    private static string ServiceHost()
+    private static async Task<string> ServiceHostAsync()
     {
         var dll = PintServiceProcess.Locate(AppContext.BaseDirectory);
         var engine = Path.Combine(Path.GetDirectoryName(dll)!, "Pint.Engine.dll");
         if (File.Exists(engine) && File.GetLastWriteTimeUtc(engine) >= File.GetLastWriteTimeUtc(typeof(Engine.Dns.DnsServer).Assembly.Location)) return dll;
         var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", ".."));
         var configuration = Path.GetFileName(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..")));
-        var (code, output) = RoutedDnsLab.Run("dotnet", $"build {project} -c {configuration} --nologo -v quiet", 600_000);
+        var (code, output) = await RoutedDnsLab.RunAsync("dotnet", $"build {project} -c {configuration} --nologo -v quiet", 600_000);
         return code == 0 ? dll : throw new InvalidOperationException($"building the service host failed: {output}");
     }
 

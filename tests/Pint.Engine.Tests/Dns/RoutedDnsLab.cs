@@ -62,6 +62,8 @@ internal sealed class RoutedDnsLab : IDisposable
             Ip($"netns add {ns}");
             _namespaces.Add(ns);
             Ip($"-n {ns} link set lo up");
+            // No duplicate address detection: until it ends, a fresh link's IPv6 neighbours go unanswered for a while.
+            Ip($"netns exec {ns} sysctl -q -w net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0");
         }
         Link(Server, ServerNearLink, $"{ServerNear}/24", $"{ServerNearV6}/64", Near, NearLink, "10.231.1.2/24", "fd31:1::2/64");
         Link(Server, $"dsu{_id}", $"{ServerUplink}/24", $"{ServerUplinkV6}/64", Router, $"dru{_id}", "10.231.2.2/24", "fd31:2::2/64");
@@ -73,7 +75,7 @@ internal sealed class RoutedDnsLab : IDisposable
         Ip($"-n {Far} -6 route add default via fd31:3::1");
     }
 
-    /// <summary>A veth pair between two namespaces, each end with an IPv4 and an IPv6 address (no duplicate detection wait).</summary>
+    /// <summary>A veth pair between two namespaces, each end with an IPv4 and an IPv6 address.</summary>
     private void Link(string leftNs, string left, string leftV4, string leftV6, string rightNs, string right, string rightV4, string rightV6)
     {
         Ip($"link add {left} type veth peer name {right}");
@@ -86,45 +88,57 @@ internal sealed class RoutedDnsLab : IDisposable
         }
     }
 
-    /// <summary>One dig from <paramref name="ns"/>, one try of two seconds; the answer section (empty when nothing came back).</summary>
-    public string Dig(string ns, string server, string name, string extra = "")
+    /// <summary>
+    /// A dig from <paramref name="ns"/>: the answer section, empty when nothing came back. Expecting an answer, allow
+    /// a busy machine three tries; expecting none, one try of two seconds is the wait.
+    /// </summary>
+    public async Task<string> DigAsync(string ns, string server, string name, string extra = "", int tries = 3)
     {
-        var (_, output) = Run("ip", $"netns exec {ns} dig @{server} {name} A +short +tries=1 +time=2 {extra}");
+        var (_, output) = await RunAsync("ip", $"netns exec {ns} dig @{server} {name} A +short +tries={tries} +time=2 {extra}");
         return output.Contains(";;") ? "" : output.Trim(); // ";; communications error ..." when nothing answered
     }
 
+    /// <summary>A dig that must go unanswered: one try, two seconds.</summary>
+    public Task<string> DigUnansweredAsync(string ns, string server, string name, string extra = "") => DigAsync(ns, server, name, extra, tries: 1);
+
     /// <summary>Waits until something in the server namespace listens on UDP <paramref name="port"/>.</summary>
-    public void WaitForUdpListener(int port, Func<string?> exited, TimeSpan timeout)
+    public async Task WaitForUdpListenerAsync(int port, Func<string?> exited, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
             if (exited() is { } why) throw new InvalidOperationException($"the server exited before listening: {why}");
-            if (Run("ip", $"netns exec {Server} ss -H -uln sport = :{port}").Output.Contains($":{port}", StringComparison.Ordinal)) return;
-            Thread.Sleep(100);
+            if ((await RunAsync("ip", $"netns exec {Server} ss -H -uln sport = :{port}")).Output.Contains($":{port}", StringComparison.Ordinal)) return;
+            await Task.Delay(100);
         }
         throw new TimeoutException($"nothing listened on UDP port {port} in {Server} within {timeout}");
     }
 
     public void Ip(string arguments)
     {
-        var (code, output) = Run("ip", arguments);
+        var (code, output) = RunAsync("ip", arguments).GetAwaiter().GetResult();
         if (code != 0) throw new InvalidOperationException($"ip {arguments}: {output}");
     }
 
-    public static (int ExitCode, string Output) Run(string file, string arguments, int timeoutMs = 20_000)
+    /// <summary>Runs a tool to its end (killed after <paramref name="timeoutMs"/>) without holding a thread meanwhile.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, int timeoutMs = 20_000)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeoutMs)) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        using var limit = new CancellationTokenSource(timeoutMs);
+        try { await process.WaitForExitAsync(limit.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     public void Dispose()
     {
-        foreach (var ns in _namespaces) Run("ip", $"netns del {ns}");
+        foreach (var ns in _namespaces) RunAsync("ip", $"netns del {ns}").GetAwaiter().GetResult();
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { }
     }
