@@ -3,7 +3,7 @@ namespace Pint.Engine.Dns;
 /// <summary>Running totals, safe to read while the server runs.</summary>
 public sealed class DnsCounters
 {
-    private long _queries, _localAnswers, _cacheHits, _forwarded, _refused, _serverFailures, _dropped;
+    private long _queries, _localAnswers, _cacheHits, _forwarded, _refused, _serverFailures, _dropped, _refusedNonLocal, _rebindBlocked;
 
     public long Queries => Volatile.Read(ref _queries);
     /// <summary>Answered from local data or rules (including local NXDOMAIN/NODATA).</summary>
@@ -15,6 +15,10 @@ public sealed class DnsCounters
     public long ServerFailures => Volatile.Read(ref _serverFailures);
     /// <summary>Malformed packets dropped without reply.</summary>
     public long Dropped => Volatile.Read(ref _dropped);
+    /// <summary>local-service: queries dropped without reply because the client is not on a directly connected network.</summary>
+    public long RefusedNonLocal => Volatile.Read(ref _refusedNonLocal);
+    /// <summary>stop-dns-rebind: upstream answers withheld because they pointed at a private address.</summary>
+    public long RebindBlocked => Volatile.Read(ref _rebindBlocked);
 
     internal void CountQuery() => Interlocked.Increment(ref _queries);
     internal void CountLocalAnswer() => Interlocked.Increment(ref _localAnswers);
@@ -23,4 +27,6 @@ public sealed class DnsCounters
     internal void CountRefused() => Interlocked.Increment(ref _refused);
     internal void CountServerFailure() => Interlocked.Increment(ref _serverFailures);
     internal void CountDropped() => Interlocked.Increment(ref _dropped);
+    internal void CountRefusedNonLocal() => Interlocked.Increment(ref _refusedNonLocal);
+    internal void CountRebindBlocked() => Interlocked.Increment(ref _rebindBlocked);
 }

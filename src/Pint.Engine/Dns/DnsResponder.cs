@@ -17,17 +17,24 @@ public sealed class DnsResponder
     private readonly ushort _ednsPacketMax;
     private readonly string? _domain;
     private readonly int _localTtl;
+    private readonly Action<string>? _log;
     private volatile Pipeline _pipeline;
 
+    /// <summary>Extended DNS Error 15, "Blocked": what dnsmasq puts in a reply withheld by stop-dns-rebind.</summary>
+    public const ushort EdeBlocked = 15;
+
     /// <summary>Everything built from the config that a query walks through; swapped whole on a reload.</summary>
-    private sealed record Pipeline(IDnsQueryHandler[] Handlers, ForwardHandler Forward, UpstreamRoutes Routes, LocalNames Names, UpstreamSetup Upstreams);
+    private sealed record Pipeline(IDnsQueryHandler[] Handlers, ForwardHandler Forward, UpstreamRoutes Routes, LocalNames Names, UpstreamSetup Upstreams,
+        RebindGuard? Rebind);
 
     /// <summary>What decides where queries go upstream and what may be cached from there: if it changes, the cache goes.</summary>
-    private sealed record UpstreamSetup(string Servers, string LocalDomains, bool StrictOrder, bool DomainNeeded, bool BogusPriv, int CacheSize, int? NegTtl)
+    private sealed record UpstreamSetup(string Servers, string LocalDomains, bool StrictOrder, bool DomainNeeded, bool BogusPriv, int CacheSize, int? NegTtl,
+        string Rebind)
     {
         public static UpstreamSetup Of(DnsServerOptions o) => new(
             string.Join(";", o.Servers.Select(s => $"{s.EndPoint}|{string.Join(',', s.Domains ?? [])}")),
-            string.Join(";", o.LocalDomains), o.StrictOrder, o.DomainNeeded, o.BogusPriv, o.CacheSize, o.NegTtl);
+            string.Join(";", o.LocalDomains), o.StrictOrder, o.DomainNeeded, o.BogusPriv, o.CacheSize, o.NegTtl,
+            o.StopDnsRebind ? $"{o.RebindLocalhostOk}|{string.Join(',', o.RebindDomainsOk)}" : "");
     }
 
     public DnsResponder(DnsServerOptions options, Func<long>? clockMs = null)
@@ -36,6 +43,7 @@ public sealed class DnsResponder
         _ednsPacketMax = (ushort)Math.Clamp(options.EdnsPacketMax, DnsFlags.ClassicUdpLimit, ushort.MaxValue);
         _domain = options.Domain;
         _localTtl = options.LocalTtl;
+        _log = options.Log;
         DhcpNames = new DynamicNames(options.Domain, options.LocalTtl);
         Cache = new DnsCache(options.CacheSize, options.NegTtl, clockMs);
         _pipeline = Build(options);
@@ -54,7 +62,8 @@ public sealed class DnsResponder
         if (options.DomainNeeded) handlers.Add(new DomainNeededHandler(names));
         handlers.Add(new CacheHandler(Cache, _ednsPacketMax));
         handlers.Add(forward);
-        return new Pipeline([.. handlers], forward, routes, names, UpstreamSetup.Of(options));
+        var rebind = options.StopDnsRebind ? new RebindGuard(options.RebindLocalhostOk, options.RebindDomainsOk) : null;
+        return new Pipeline([.. handlers], forward, routes, names, UpstreamSetup.Of(options), rebind);
     }
 
     /// <summary>
@@ -142,7 +151,8 @@ public sealed class DnsResponder
 
     /// <summary>
     /// Writes the client's reply once forwarding ended: the upstream reply (cached when cacheable) or SERVFAIL when
-    /// <paramref name="reply"/> is null because no server answered.
+    /// <paramref name="reply"/> is null because no server answered. With stop-dns-rebind, a reply pointing at a
+    /// private address becomes an empty NOERROR with EDE "Blocked" and is not cached, as dnsmasq answers it.
     /// </summary>
     public int CompleteForward(ReadOnlySpan<byte> message, UpstreamReply? reply, Span<byte> output, bool overTcp)
     {
@@ -154,7 +164,12 @@ public sealed class DnsResponder
             Counters.CountServerFailure();
             return new DnsResponseBuilder(limited, query).Finish(DnsRcode.ServFail, false, _ednsPacketMax);
         }
-        if (IsPlainQuery(query)) Cache.Store(query.Name, query.Type, upstream);
+        if (IsPlainQuery(query))
+        {
+            if (_pipeline.Rebind is { } rebind && IsRebind(rebind, query, upstream.Message))
+                return new DnsResponseBuilder(limited, query).Finish(DnsRcode.NoError, false, _ednsPacketMax, EdeBlocked);
+            Cache.Store(query.Name, query.Type, upstream);
+        }
         if (upstream.Message.Length > limited.Length)
         {
             var truncated = new DnsResponseBuilder(limited, query);
@@ -185,6 +200,15 @@ public sealed class DnsResponder
             }
         }
         return length;
+    }
+
+    private bool IsRebind(RebindGuard rebind, in DnsQuery query, ReadOnlySpan<byte> reply)
+    {
+        Span<byte> owner = stackalloc byte[DnsFlags.MaxNameLength];
+        if (!rebind.Blocks(query, reply, owner, out int ownerLength)) return false;
+        Counters.CountRebindBlocked();
+        _log?.Invoke($"possible DNS-rebind attack detected: {DnsName.ToText(owner[..ownerLength])}");
+        return true;
     }
 
     private static bool IsPlainQuery(in DnsQuery query) =>

@@ -16,6 +16,8 @@ public sealed class DnsServer : IAsyncDisposable
     // Only the endpoints are kept: the options hold the whole hosts data, which the built zone replaces.
     private readonly IPEndPoint[] _listenEndPoints;
     private readonly TimeSpan _upstreamTimeout;
+    private readonly DnsClientScope _clientScope;
+    private readonly Action<string>? _log;
     private readonly DnsResponder _responder;
     private readonly UpstreamForwarder _forwarder;
     private readonly List<Socket> _sockets = [];
@@ -23,12 +25,15 @@ public sealed class DnsServer : IAsyncDisposable
     private readonly List<IPEndPoint> _bound = [];
     private CancellationTokenSource? _stopping;
     private IdleMemoryTrimmer? _trimmer;
+    private LocalServiceFilter? _localService;
 
     public DnsServer(DnsServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _listenEndPoints = [.. options.ListenEndPoints];
         _upstreamTimeout = options.UpstreamTimeout;
+        _clientScope = options.ClientScope;
+        _log = options.Log;
         _responder = new DnsResponder(options);
         _forwarder = new UpstreamForwarder(_responder, options.UpstreamTimeout, options.NegTtl);
     }
@@ -44,16 +49,21 @@ public sealed class DnsServer : IAsyncDisposable
 
     public void ClearCache() => _responder.Cache.Clear();
 
+    /// <summary>local-service: the networks clients are admitted from, while the server runs with <see cref="DnsClientScope.LocalNetworks"/>.</summary>
+    public LocalNetworks? LocalNetworks => _localService?.Networks;
+
     /// <summary>log-queries: one line per query and per answer. While it is on, UDP is served without batching.</summary>
     public DnsQueryLog? QueryLog { get; init; }
 
     /// <summary>
     /// Serves <paramref name="options"/> from the next query on, on the same sockets, keeping the DHCP names and,
-    /// unless the upstream setup changed, the cache. False when the change needs a new server (other endpoints).
+    /// unless the upstream setup changed, the cache. False when the change needs a new server (other endpoints or
+    /// client scope).
     /// </summary>
     public bool Reconfigure(DnsServerOptions options)
     {
-        if (!options.ListenEndPoints.SequenceEqual(_listenEndPoints) || options.UpstreamTimeout != _upstreamTimeout) return false;
+        if (!options.ListenEndPoints.SequenceEqual(_listenEndPoints) || options.UpstreamTimeout != _upstreamTimeout
+            || options.ClientScope != _clientScope) return false;
         return _responder.Reconfigure(options);
     }
 
@@ -61,6 +71,11 @@ public sealed class DnsServer : IAsyncDisposable
     {
         if (_stopping is not null) throw new InvalidOperationException("The DNS server is already started.");
         _stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_clientScope == DnsClientScope.LocalNetworks)
+        {
+            _localService = new LocalServiceFilter(Counters, _log);
+            _log?.Invoke($"DNS service limited to local subnets (local-service): {_localService.Networks}; give listen-address= or interface= to serve other networks");
+        }
         try
         {
             foreach (var endPoint in _listenEndPoints)
@@ -84,6 +99,7 @@ public sealed class DnsServer : IAsyncDisposable
         catch (SocketException e)
         {
             StopSockets();
+            _localService?.Dispose();
             throw new InvalidOperationException($"DNS server cannot listen: {e.Message}", e);
         }
         _trimmer = new IdleMemoryTrimmer(Counters);
@@ -97,6 +113,7 @@ public sealed class DnsServer : IAsyncDisposable
         _trimmer?.Dispose();
         _trimmer = null;
         StopSockets();
+        _localService?.Dispose();
         try { await Task.WhenAll(_loops).ConfigureAwait(false); }
         catch (OperationCanceledException) { }
         catch (SocketException) { }
@@ -138,7 +155,8 @@ public sealed class DnsServer : IAsyncDisposable
                 if (UdpBatchLoop.IsSupported && QueryLog is null)
                 {
                     using var batch = new UdpBatchLoop(Math.Max(DnsFlags.ClassicUdpLimit, (int)_responder.EdnsPacketMax));
-                    batch.Run(socket, _responder, (query, client, group) => _ = ForwardUdpAsync(socket, query, client, group, cancellationToken), gate, primary, cancellationToken);
+                    batch.Run(socket, _responder, _localService, (query, client, group) => _ = ForwardUdpAsync(socket, query, client, group, cancellationToken),
+                        gate, primary, cancellationToken);
                 }
                 else UdpLoop(socket, cancellationToken);
             }
@@ -170,6 +188,7 @@ public sealed class DnsServer : IAsyncDisposable
                 continue; // ICMP unreachable from an earlier reply
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
+            if (_localService is { } localService && !localService.Admits(client)) continue;
 
             var result = _responder.Respond(receive.AsSpan(0, length), reply, overTcp: false);
             if (QueryLog is { } log) LogQuery(log, receive.AsSpan(0, length), result, reply, ClientEndPoint(socket, client));
@@ -250,6 +269,11 @@ public sealed class DnsServer : IAsyncDisposable
             catch (Exception) when (cancellationToken.IsCancellationRequested) { return; }
             catch (ObjectDisposedException) { return; }
             catch (SocketException) { continue; }
+            if (_localService is { } localService && !(connection.RemoteEndPoint is IPEndPoint remote && localService.Admits(remote.Address)))
+            {
+                connection.Dispose();
+                continue;
+            }
             _ = ServeTcpAsync(connection, cancellationToken);
         }
     }

@@ -35,6 +35,24 @@ public sealed class DnsServerOptions
     public int EdnsPacketMax { get; init; } = 1232;
     /// <summary>How long to wait for one upstream server before trying the next.</summary>
     public TimeSpan UpstreamTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
+    /// <summary>Who is answered: everyone, or (local-service) only clients on a directly connected network.</summary>
+    public DnsClientScope ClientScope { get; init; } = DnsClientScope.Everyone;
+    /// <summary>stop-dns-rebind: withhold upstream A/AAAA answers that point at private addresses.</summary>
+    public bool StopDnsRebind { get; init; }
+    /// <summary>rebind-localhost-ok: 127.0.0.0/8, 0.0.0.0/8, ::1 and :: pass the rebind check.</summary>
+    public bool RebindLocalhostOk { get; init; }
+    /// <summary>rebind-domain-ok: names in these domains (and below) pass the rebind check.</summary>
+    public IReadOnlyList<string> RebindDomainsOk { get; init; } = [];
+    /// <summary>Where the server reports what an operator should see (a rebind attempt, ignored clients); null: nowhere.</summary>
+    public Action<string>? Log { get; init; }
+}
+
+/// <summary>Which clients the DNS server answers.</summary>
+public enum DnsClientScope
+{
+    Everyone,
+    /// <summary>local-service: only clients whose address is on a network of one of the machine's interfaces, or loopback.</summary>
+    LocalNetworks,
 }
 
 /// <summary>One name/address pair. <paramref name="ExpandHosts"/>: hosts-file entries (bare names also answer as name.domain); host-record: false.</summary>

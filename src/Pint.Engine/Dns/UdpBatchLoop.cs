@@ -87,9 +87,10 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     /// Serves <paramref name="socket"/> until it is closed or <paramref name="cancellationToken"/> fires.
     /// <paramref name="forward"/> takes the queries that go upstream (query bytes, the client's address, the upstream group).
     /// </summary>
+    /// <param name="localService">local-service: queries from clients it does not admit are dropped; null admits everyone.</param>
     /// <param name="gate">Shared by the threads of one socket; a helper (not <paramref name="primary"/>) serves only while it is open.</param>
-    public void Run(Socket socket, DnsResponder responder, Action<byte[], SocketAddress, UpstreamGroup> forward, UdpLoadGate gate, bool primary,
-        CancellationToken cancellationToken)
+    public void Run(Socket socket, DnsResponder responder, LocalServiceFilter? localService, Action<byte[], SocketAddress, UpstreamGroup> forward,
+        UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         // A receive timeout so a blocked recvmmsg notices the stop request even if closing the socket does not wake it.
         Span<byte> timeval = stackalloc byte[16];
@@ -104,7 +105,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
         socket.SafeHandle.DangerousAddRef(ref referenced);
         try
         {
-            Serve((int)socket.SafeHandle.DangerousGetHandle(), family, responder, forward, gate, primary, cancellationToken);
+            Serve((int)socket.SafeHandle.DangerousGetHandle(), family, responder, localService, forward, gate, primary, cancellationToken);
         }
         finally
         {
@@ -112,8 +113,8 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
         }
     }
 
-    private void Serve(int fd, AddressFamily family, DnsResponder responder, Action<byte[], SocketAddress, UpstreamGroup> forward,
-        UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
+    private void Serve(int fd, AddressFamily family, DnsResponder responder, LocalServiceFilter? localService,
+        Action<byte[], SocketAddress, UpstreamGroup> forward, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         var coalescer = new ReceiveCoalescer();
         long* nap = stackalloc long[2]; // struct timespec { tv_sec; tv_nsec }
@@ -142,6 +143,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
             {
                 ref var message = ref _receive[i];
                 if ((message.Header.Flags & MsgTrunc) != 0) continue;
+                if (localService is not null && !localService.Admits(family, new ReadOnlySpan<byte>(message.Header.Name, (int)message.Header.NameLength))) continue;
                 var query = new ReadOnlySpan<byte>(_receiveBuffers + i * ReceiveSize, (int)message.Length);
                 var reply = new Span<byte>(_replyBuffers + replies * (uint)_replySize, _replySize);
                 var result = responder.Respond(query, reply, overTcp: false);

@@ -20,11 +20,11 @@ public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, 
         ushort id = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
         var query = new byte[clientQuery.Length + 16];
         int length = responder.PrepareUpstreamQuery(clientQuery.Span, id, query);
-        var (name, type) = QuestionOf(clientQuery.Span);
+        var (name, type, cls) = QuestionOf(clientQuery.Span);
         var buffer = Buffers.Rent();
         try
         {
-            return await ExchangeAsync(query.AsMemory(0, length), id, name, type, group, buffer, cancellationToken).ConfigureAwait(false);
+            return await ExchangeAsync(query.AsMemory(0, length), id, name, type, cls, group, buffer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -32,7 +32,7 @@ public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, 
         }
     }
 
-    private async Task<UpstreamReply?> ExchangeAsync(ReadOnlyMemory<byte> query, ushort id, byte[] name, DnsType type, UpstreamGroup group,
+    private async Task<UpstreamReply?> ExchangeAsync(ReadOnlyMemory<byte> query, ushort id, byte[] name, DnsType type, ushort cls, UpstreamGroup group,
         byte[] buffer, CancellationToken cancellationToken)
     {
         foreach (var server in group.TryOrder())
@@ -49,7 +49,7 @@ public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, 
                 {
                     var received = await socket.ReceiveFromAsync(buffer.AsMemory(0, MaxUdpReply), SocketFlags.None, server, deadline.Token).ConfigureAwait(false);
                     if (!server.Equals(received.RemoteEndPoint)) continue; // spoofing guard: only the server we asked
-                    if (UpstreamReply.TryParse(buffer.AsSpan(0, received.ReceivedBytes), id, name, type, negativeTtl, out var reply) != DnsRejection.None)
+                    if (UpstreamReply.TryParse(buffer.AsSpan(0, received.ReceivedBytes), id, name, type, cls, negativeTtl, out var reply) != DnsRejection.None)
                         continue;
                     group.ReportAnswer(server, Stopwatch.GetElapsedTime(started));
                     return reply;
@@ -68,10 +68,10 @@ public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, 
         return null;
     }
 
-    private static (byte[] Name, DnsType Type) QuestionOf(ReadOnlySpan<byte> message)
+    private static (byte[] Name, DnsType Type, ushort Class) QuestionOf(ReadOnlySpan<byte> message)
     {
         Span<byte> nameBuffer = stackalloc byte[DnsFlags.MaxNameLength];
         DnsQuery.Parse(message, nameBuffer, out var query);
-        return (query.Name.ToArray(), query.Type);
+        return (query.Name.ToArray(), query.Type, query.Class);
     }
 }

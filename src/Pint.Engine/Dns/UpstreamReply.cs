@@ -27,6 +27,11 @@ public readonly struct UpstreamReply
     /// <paramref name="negativeTtl"/> is neg-ttl, used for NXDOMAIN/NODATA replies without SOA.
     /// </summary>
     public static DnsRejection TryParse(ReadOnlySpan<byte> reply, ushort expectedId, ReadOnlySpan<byte> queryName, DnsType queryType,
+        int? negativeTtl, out UpstreamReply result) =>
+        TryParse(reply, expectedId, queryName, queryType, DnsFlags.ClassIn, negativeTtl, out result);
+
+    /// <summary>As above for a question of any class: a reply to the same name and type in another class answers something else.</summary>
+    public static DnsRejection TryParse(ReadOnlySpan<byte> reply, ushort expectedId, ReadOnlySpan<byte> queryName, DnsType queryType, ushort queryClass,
         int? negativeTtl, out UpstreamReply result)
     {
         result = default;
@@ -38,8 +43,8 @@ public readonly struct UpstreamReply
         Span<byte> name = stackalloc byte[DnsFlags.MaxNameLength];
         rejection = reader.ReadName(name, out int nameLength);
         if (rejection != DnsRejection.None) return rejection;
-        if (!reader.TryReadUInt16(out ushort type) || !reader.TrySkip(2)) return DnsRejection.Truncated;
-        if (type != (ushort)queryType || !DnsName.EqualsIgnoreCase(name[..nameLength], queryName)) return DnsRejection.NotAQuery;
+        if (!reader.TryReadUInt16(out ushort type) || !reader.TryReadUInt16(out ushort cls)) return DnsRejection.Truncated;
+        if (type != (ushort)queryType || cls != queryClass || !DnsName.EqualsIgnoreCase(name[..nameLength], queryName)) return DnsRejection.NotAQuery;
 
         int records = header.AnswerCount + header.AuthorityCount;
         // Every record takes at least 11 bytes (root name + fixed fields): counts claiming more are lies, and must not size the arrays below.

@@ -40,6 +40,8 @@ public sealed class DnsService : IPintService, IReconfigurable, Control.IService
                 ["refused"] = c.Refused,
                 ["serverFailures"] = c.ServerFailures,
                 ["dropped"] = c.Dropped,
+                ["refusedNonLocal"] = c.RefusedNonLocal,
+                ["rebindBlocked"] = c.RebindBlocked,
             };
         }
     }
@@ -141,6 +143,11 @@ public sealed class DnsService : IPintService, IReconfigurable, Control.IService
         return new DnsServerOptions
         {
             ListenEndPoints = ListenEndPoints(dns, log),
+            ClientScope = LimitsToLocalNetworks(dns) ? DnsClientScope.LocalNetworks : DnsClientScope.Everyone,
+            StopDnsRebind = dns.StopDnsRebind,
+            RebindLocalhostOk = dns.RebindLocalhostOk,
+            RebindDomainsOk = dns.RebindDomainsOk,
+            Log = line => log.Write(PintLogLevel.Warning, "dns", line),
             HostNames = names,
             Cnames = dns.Cnames.SelectMany(c => c.Aliases.Select(a => new CnameEntry(a, c.Target, c.Ttl))).ToList(),
             // mx-host without a target points at the machine itself, as dnsmasq does.
@@ -163,7 +170,17 @@ public sealed class DnsService : IPintService, IReconfigurable, Control.IService
     }
 
     /// <summary>
-    /// listen-address= lines, else every address of the interface= interfaces, else all addresses (dnsmasq's default).
+    /// Pint applies local-service by default, where dnsmasq needs it asked for: a server nobody told where to listen
+    /// answers only its own networks. As in dnsmasq, it applies only when no listen-address=, interface= or
+    /// except-interface= is given; local-service=host listens on loopback instead.
+    /// </summary>
+    private static bool NoListenChoice(DnsConfig dns) => dns.ListenAddresses.Count == 0 && dns.Interfaces.Count == 0 && dns.ExceptInterfaces.Count == 0;
+
+    private static bool LimitsToLocalNetworks(DnsConfig dns) => NoListenChoice(dns) && !dns.LocalServiceHost;
+
+    /// <summary>
+    /// listen-address= lines, else every address of the interface= interfaces, else all addresses (dnsmasq's default),
+    /// or loopback only with local-service=host.
     /// </summary>
     private static IReadOnlyList<IPEndPoint> ListenEndPoints(DnsConfig dns, IPintLog log)
     {
@@ -187,8 +204,9 @@ public sealed class DnsService : IPintService, IReconfigurable, Control.IService
         }
         if (endpoints.Count == 0 && dns.ListenAddresses.Count == 0 && dns.Interfaces.Count == 0)
         {
-            endpoints.Add(new IPEndPoint(IPAddress.Any, dns.Port));
-            if (Socket.OSSupportsIPv6) endpoints.Add(new IPEndPoint(IPAddress.IPv6Any, dns.Port));
+            bool loopbackOnly = dns.LocalServiceHost && NoListenChoice(dns);
+            endpoints.Add(new IPEndPoint(loopbackOnly ? IPAddress.Loopback : IPAddress.Any, dns.Port));
+            if (Socket.OSSupportsIPv6) endpoints.Add(new IPEndPoint(loopbackOnly ? IPAddress.IPv6Loopback : IPAddress.IPv6Any, dns.Port));
         }
         return endpoints.Distinct().ToList();
     }

@@ -18,7 +18,7 @@ public class SampleConfigTests
         { "libvirt-default.conf", ["pid-file", "bind-dynamic", "dhcp-no-override", "dhcp-hostsfile"] },
         { "pihole-01-pihole.conf", ["localise-queries", "log-async", "dnssec", "trust-anchor"] },
         { "openwrt-dnsmasq.conf", ["localise-queries", "read-ethers", "enable-ubus", "bind-dynamic", "edns-packet-max",
-            "rebind-localhost-ok", "dhcp-broadcast", "dhcp-ignore-names", "no-dhcp-interface"] },
+            "dhcp-broadcast", "dhcp-ignore-names", "no-dhcp-interface"] },
     };
 
     [Theory]

@@ -8,7 +8,7 @@ namespace Pint.Engine.Tests.Dns;
 /// <summary>Forwarding, caching and failover through the real forwarder against fake upstream servers on loopback.</summary>
 public class DnsForwardingTests
 {
-    private static async Task<DecodedReply> AskAsync(DnsResponder responder, UpstreamForwarder forwarder, string name, DnsType type = DnsType.A, int? edns = null)
+    internal static async Task<DecodedReply> AskAsync(DnsResponder responder, UpstreamForwarder forwarder, string name, DnsType type = DnsType.A, int? edns = null)
     {
         var query = Query(name, type, id: 0x4242, edns: edns);
         var output = new byte[65535];
@@ -21,7 +21,7 @@ public class DnsForwardingTests
         return Decode(output.AsSpan(0, result.Length));
     }
 
-    private static (DnsResponder, UpstreamForwarder) Make(DnsServerOptions options, Func<long>? clock = null)
+    internal static (DnsResponder, UpstreamForwarder) Make(DnsServerOptions options, Func<long>? clock = null)
     {
         var responder = new DnsResponder(options, clock);
         return (responder, new UpstreamForwarder(responder, options.UpstreamTimeout, options.NegTtl));

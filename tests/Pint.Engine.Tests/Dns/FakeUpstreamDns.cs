@@ -10,7 +10,8 @@ namespace Pint.Engine.Tests.Dns;
 /// (TTL 60, minimum 42), "nodata" an empty NOERROR, anything else one A record with <see cref="Ttl"/>.
 /// <see cref="Silent"/> makes it swallow queries (a dead server). With <c>typed</c>, AAAA questions get
 /// <see cref="AnswerV6"/> and other types than A/AAAA an empty NOERROR, like a real server. It also answers over TCP
-/// on the same port (dnsmasq forwards TCP queries over TCP).
+/// on the same port (dnsmasq forwards TCP queries over TCP). <see cref="Addresses"/> and <see cref="Cnames"/> give
+/// names answers of their own; <see cref="Rewrite"/> turns a reply into other datagrams (garbage, forgeries).
 /// </summary>
 internal sealed class FakeUpstreamDns : IDisposable
 {
@@ -41,6 +42,16 @@ internal sealed class FakeUpstreamDns : IDisposable
     public bool Silent { get; set; }
     public int Queries => Volatile.Read(ref _queries);
     public List<(ushort Id, int SourcePort, bool HasOpt)> Seen { get; } = [];
+    /// <summary>Names answered with these addresses instead of <see cref="Answer"/> (A gets the IPv4 ones, AAAA the IPv6 ones).</summary>
+    public Dictionary<string, IPAddress[]> Addresses { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Aliases answered with a CNAME to their target followed by the target's addresses.</summary>
+    public Dictionary<string, string> Cnames { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>UDP only: the datagrams sent for (query, reply) instead of the reply; none is silence.</summary>
+    public Func<byte[], byte[], byte[][]>? Rewrite { get; set; }
+    /// <summary>Queries asked per lower-case name, to tell what was cached.</summary>
+    public int QueriesFor(string name) { lock (_asked) return _asked.GetValueOrDefault(name.ToLowerInvariant()); }
+
+    private readonly Dictionary<string, int> _asked = [];
 
     private async Task ServeAsync()
     {
@@ -54,7 +65,8 @@ internal sealed class FakeUpstreamDns : IDisposable
             lock (Seen) Seen.Add((BinaryPrimitives.ReadUInt16BigEndian(query), received.RemoteEndPoint.Port, BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(10)) > 0));
             if (Silent) continue;
             var reply = BuildReply(query);
-            await _udp.SendAsync(reply, received.RemoteEndPoint);
+            foreach (var datagram in Rewrite?.Invoke(query, reply) ?? [reply])
+                await _udp.SendAsync(datagram, received.RemoteEndPoint);
         }
     }
 
@@ -103,6 +115,8 @@ internal sealed class FakeUpstreamDns : IDisposable
         reader.TryReadUInt16(out ushort type);
         var qname = name[..nameLength].ToArray();
         string text = DnsName.ToText(qname).ToLowerInvariant();
+        lock (_asked) _asked[text] = _asked.GetValueOrDefault(text) + 1;
+        if (Cnames.ContainsKey(text) || Addresses.ContainsKey(text)) return BuildNamedReply(header, qname, text, (DnsType)type);
         var buffer = new byte[512];
         var writer = new DnsMessageWriter(buffer);
         bool nx = text.StartsWith("nx"), nodata = text.StartsWith("nodata") || (_typed && (DnsType)type is not (DnsType.A or DnsType.AAAA));
@@ -123,6 +137,40 @@ internal sealed class FakeUpstreamDns : IDisposable
             writer.TryWriteRecord(qname, answer.AddressFamily == AddressFamily.InterNetworkV6 ? DnsType.AAAA : DnsType.A, Ttl, answer.GetAddressBytes());
         }
         if (opt) writer.TryWriteOpt(1232);
+        return buffer[..writer.Position];
+    }
+
+    /// <summary>A name from <see cref="Addresses"/> or <see cref="Cnames"/>: the CNAME, then the addresses of the asked type.</summary>
+    private byte[] BuildNamedReply(DnsHeader header, byte[] qname, string text, DnsType type)
+    {
+        var buffer = new byte[1232];
+        var writer = new DnsMessageWriter(buffer);
+        writer.TryWriteHeader(default);
+        writer.TryWriteQuestion(qname, type, 1);
+        ushort answers = 0;
+        var owner = qname;
+        if (Cnames.TryGetValue(text, out var target) && type != DnsType.CNAME)
+        {
+            var targetName = DnsName.FromText(target);
+            writer.TryWriteRecordStart(owner, DnsType.CNAME, Ttl, out int at);
+            writer.TryWriteName(targetName, compress: false);
+            writer.TryEndRecord(at);
+            answers++;
+            owner = targetName;
+            text = target.ToLowerInvariant();
+        }
+        foreach (var address in Addresses.GetValueOrDefault(text) ?? [])
+        {
+            bool v6 = address.AddressFamily == AddressFamily.InterNetworkV6;
+            if ((type == DnsType.A && !v6) || (type == DnsType.AAAA && v6) || type == DnsType.ANY)
+            {
+                writer.TryWriteRecord(owner, v6 ? DnsType.AAAA : DnsType.A, Ttl, address.GetAddressBytes());
+                answers++;
+            }
+        }
+        bool opt = _typed && header.AdditionalCount > 0;
+        if (opt) writer.TryWriteOpt(1232);
+        new DnsHeader(header.Id, 0x8180, 1, answers, 0, (ushort)(opt ? 1 : 0)).Write(writer.Buffer);
         return buffer[..writer.Position];
     }
 

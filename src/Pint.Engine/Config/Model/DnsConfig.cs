@@ -18,6 +18,7 @@ public sealed class DnsConfig
     internal readonly List<SrvRecord> SrvList = [];
     internal readonly List<TxtRecord> TxtList = [];
     internal readonly List<PtrRecord> PtrList = [];
+    internal readonly List<string> RebindDomainOkList = [];
 
     public int Port { get; internal set; } = 53;
     /// <summary><c>listen-address</c> values as written (IPv4 or IPv6 text).</summary>
@@ -56,8 +57,14 @@ public sealed class DnsConfig
     /// <summary>The <c>log-queries=extra|proto|auth</c> value, when given.</summary>
     public string? LogQueriesDetail { get; internal set; }
     public string? LogFacility { get; internal set; }
+    /// <summary><c>local-service</c> was given (Pint applies it by default anyway when no listen address or interface is given).</summary>
     public bool LocalService { get; internal set; }
+    /// <summary><c>local-service=host</c>: listen on loopback only.</summary>
+    public bool LocalServiceHost { get; internal set; }
     public bool StopDnsRebind { get; internal set; }
+    public bool RebindLocalhostOk { get; internal set; }
+    /// <summary><c>rebind-domain-ok</c> domains, lower case, without dots around them.</summary>
+    public IReadOnlyList<string> RebindDomainsOk => RebindDomainOkList;
     public string? User { get; internal set; }
     public string? Group { get; internal set; }
 }

@@ -33,8 +33,10 @@ internal static class DnsOptionHandlers
         handlers["strict-order"] = CommonHandlers.Flag(c => c.Dns.StrictOrder = true);
         handlers["log-queries"] = LogQueries;
         handlers["log-facility"] = CommonHandlers.Text((c, v) => c.Dns.LogFacility = v);
-        handlers["local-service"] = CommonHandlers.Flag(c => c.Dns.LocalService = true);
+        handlers["local-service"] = LocalService;
         handlers["stop-dns-rebind"] = CommonHandlers.Flag(c => c.Dns.StopDnsRebind = true);
+        handlers["rebind-localhost-ok"] = CommonHandlers.Flag(c => c.Dns.RebindLocalhostOk = true);
+        handlers["rebind-domain-ok"] = RebindDomainOk;
         handlers["user"] = CommonHandlers.Text((c, v) => c.Dns.User = v);
         handlers["group"] = CommonHandlers.Text((c, v) => c.Dns.Group = v);
     }
@@ -45,6 +47,30 @@ internal static class DnsOptionHandlers
         {
             if (ValueParser.TryIP(field, out _)) config.Dns.ListenAddressList.Add(field);
             else line.Error($"bad address '{field}': expected an IPv4 or IPv6 address");
+        }
+    }
+
+    /// <summary><c>local-service</c>, <c>local-service=net</c> (the same) or <c>local-service=host</c>.</summary>
+    private static void LocalService(OptionLine line, PintConfig config)
+    {
+        if (!string.IsNullOrEmpty(line.Value) && line.Value is not ("net" or "host"))
+        {
+            line.Error($"bad value '{line.Value}': expected nothing, 'net' or 'host'");
+            return;
+        }
+        config.Dns.LocalService = true;
+        config.Dns.LocalServiceHost = line.Value == "host";
+    }
+
+    /// <summary><c>rebind-domain-ok=domain</c> or <c>rebind-domain-ok=/domain/[domain/...]</c>, as dnsmasq's man page gives them.</summary>
+    private static void RebindDomainOk(OptionLine line, PintConfig config)
+    {
+        var value = line.Value!;
+        foreach (var domain in value.StartsWith('/') ? value.Trim('/').Split('/') : [value])
+        {
+            // dnsmasq takes any text here; a name that cannot match anything is worth a warning, not a failed start.
+            if (ValueParser.IsDomainName(domain)) config.Dns.RebindDomainOkList.Add(domain.Trim('.').ToLowerInvariant());
+            else line.Warning($"'{domain}' is not a domain name; ignored (expected rebind-domain-ok=domain or rebind-domain-ok=/domain/[domain/...])");
         }
     }
 

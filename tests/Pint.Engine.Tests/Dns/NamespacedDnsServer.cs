@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text;
+using Pint.Engine.Tests.Config;
+using Pint.Soak;
+
+namespace Pint.Engine.Tests.Dns;
+
+/// <summary>The service host (<c>pint -C file</c>) or dnsmasq serving DNS inside a <see cref="RoutedDnsLab"/>'s server namespace, its output kept.</summary>
+internal sealed class NamespacedDnsServer : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private NamespacedDnsServer(RoutedDnsLab lab, string command)
+    {
+        _process = Process.Start(new ProcessStartInfo("ip", $"netns exec {lab.Server} {command}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <param name="probe">A name the server answers, asked once before the tests ask anything.</param>
+    private static async Task<NamespacedDnsServer> StartAsync(RoutedDnsLab lab, string command, string probe)
+    {
+        var server = new NamespacedDnsServer(lab, command);
+        try
+        {
+            await lab.WaitForUdpListenerAsync(53, () => server._process.HasExited ? $"exit code {server._process.ExitCode}\n{server.Output}" : null, TimeSpan.FromSeconds(30));
+            // Answered once from the server's own namespace, so a fresh process's first (slow) answer is behind us.
+            if (await lab.DigAsync(lab.Server, RoutedDnsLab.ServerNear, probe, tries: 5) == "") throw new TimeoutException($"the server does not answer:\n{server.Output}");
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>What the server wrote so far (its log).</summary>
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<NamespacedDnsServer> StartPintAsync(RoutedDnsLab lab, string config, string probe)
+    {
+        var path = Path.Combine(lab.Directory, "pint.conf");
+        File.WriteAllText(path, config);
+        // Its own control socket beside the config: never the machine's.
+        return await StartAsync(lab, $"dotnet {await ServiceHostAsync()} -C {path} --control-socket {Path.Combine(lab.Directory, "pint.sock")}", probe);
+    }
+
+    public static Task<NamespacedDnsServer> StartDnsmasqAsync(RoutedDnsLab lab, string config, string probe)
+    {
+        var path = Path.Combine(lab.Directory, "dnsmasq.conf");
+        File.WriteAllText(path, config);
+        return StartAsync(lab, $"{ConfigTestTools.RequireTool("dnsmasq")} -C {path} -k --log-facility=- --pid-file= -u root", probe);
+    }
+
+    /// <summary>
+    /// pint.dll from src/Pint.Service, rebuilt first when it carries an older engine than this test build (a targeted
+    /// test run does not build the service host).
+    /// </summary>
+    private static async Task<string> ServiceHostAsync()
+    {
+        var dll = PintServiceProcess.Locate(AppContext.BaseDirectory);
+        var engine = Path.Combine(Path.GetDirectoryName(dll)!, "Pint.Engine.dll");
+        if (File.Exists(engine) && File.GetLastWriteTimeUtc(engine) >= File.GetLastWriteTimeUtc(typeof(Engine.Dns.DnsServer).Assembly.Location)) return dll;
+        var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", ".."));
+        var configuration = Path.GetFileName(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..")));
+        var (code, output) = await RoutedDnsLab.RunAsync("dotnet", $"build {project} -c {configuration} --nologo -v quiet", 600_000);
+        return code == 0 ? dll : throw new InvalidOperationException($"building the service host failed: {output}");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+}
