@@ -46,7 +46,7 @@ internal sealed class NamespacedDnsServer : IDisposable
         var path = Path.Combine(lab.Directory, "pint.conf");
         File.WriteAllText(path, config);
         // Its own control socket beside the config: never the machine's.
-        return await StartAsync(lab, $"dotnet {await ServiceHostAsync()} -C {path} --control-socket {Path.Combine(lab.Directory, "pint.sock")}", probe);
+        return await StartAsync(lab, $"dotnet {PintServiceProcess.Locate(AppContext.BaseDirectory)} -C {path} --control-socket {Path.Combine(lab.Directory, "pint.sock")}", probe);
     }
 
     public static Task<NamespacedDnsServer> StartDnsmasqAsync(RoutedDnsLab lab, string config, string probe)
@@ -54,21 +54,6 @@ internal sealed class NamespacedDnsServer : IDisposable
         var path = Path.Combine(lab.Directory, "dnsmasq.conf");
         File.WriteAllText(path, config);
         return StartAsync(lab, $"{ConfigTestTools.RequireTool("dnsmasq")} -C {path} -k --log-facility=- --pid-file= -u root", probe);
-    }
-
-    /// <summary>
-    /// pint.dll from src/Pint.Service, rebuilt first when it carries an older engine than this test build (a targeted
-    /// test run does not build the service host).
-    /// </summary>
-    private static async Task<string> ServiceHostAsync()
-    {
-        var dll = PintServiceProcess.Locate(AppContext.BaseDirectory);
-        var engine = Path.Combine(Path.GetDirectoryName(dll)!, "Pint.Engine.dll");
-        if (File.Exists(engine) && File.GetLastWriteTimeUtc(engine) >= File.GetLastWriteTimeUtc(typeof(Engine.Dns.DnsServer).Assembly.Location)) return dll;
-        var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", ".."));
-        var configuration = Path.GetFileName(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..")));
-        var (code, output) = await RoutedDnsLab.RunAsync("dotnet", $"build {project} -c {configuration} --nologo -v quiet", 600_000);
-        return code == 0 ? dll : throw new InvalidOperationException($"building the service host failed: {output}");
     }
 
     public void Dispose()
