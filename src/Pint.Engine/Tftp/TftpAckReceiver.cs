@@ -8,25 +8,28 @@ namespace Pint.Engine.Tftp;
 /// transfer's own thread. A socket never used asynchronously is never registered with the runtime's epoll
 /// thread, so each ACK costs one recvmsg and one wake-up of exactly the thread that answers it; with async
 /// receives every datagram also woke the epoll thread and a thread-pool worker, which halved lock-step speed.
-/// Waits are cut into slices so a stopping server is noticed within <see cref="Slice"/>.
+/// Waits are cut into slices so a stopping server, or a transfer superseded by a new request from its client
+/// endpoint, is noticed within <see cref="Slice"/>.
 /// </summary>
 internal sealed class TftpAckReceiver
 {
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(200);
 
     private readonly Socket _socket;
+    private readonly TftpRunningTransfer _transfer;
     private readonly CancellationToken _stopping;
     private int _timeoutMilliseconds = -1;
 
-    public TftpAckReceiver(Socket socket, CancellationToken stopping)
+    public TftpAckReceiver(Socket socket, TftpRunningTransfer transfer, CancellationToken stopping)
     {
         _socket = socket;
+        _transfer = transfer;
         _stopping = stopping;
         socket.Blocking = true;
     }
 
     /// <summary>Returns the datagram length, or null when <paramref name="deadline"/> (a Stopwatch timestamp) passed first.</summary>
-    /// <exception cref="OperationCanceledException">The server is stopping.</exception>
+    /// <exception cref="OperationCanceledException">The server is stopping, or the transfer was superseded.</exception>
     public int? Receive(Span<byte> buffer, long deadline)
     {
         while (true)
@@ -34,21 +37,35 @@ internal sealed class TftpAckReceiver
             _stopping.ThrowIfCancellationRequested();
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             if (remaining <= TimeSpan.Zero)
+            {
+                ThrowIfSuperseded(); // never retransmit to a client endpoint that has moved on
                 return null;
+            }
             // setsockopt only when the wait changes: in a healthy transfer the slice stays put.
             SetTimeout(remaining < Slice ? remaining : Slice);
             try
             {
-                return _socket.Receive(buffer, SocketFlags.None);
+                int received = _socket.Receive(buffer, SocketFlags.None);
+                _transfer.ClientAnswered();
+                return received;
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
             {
             }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+            catch (SocketException e) when (TftpTransferSocket.IsEarlierDatagramRefused(e))
             {
                 // ICMP port unreachable for an earlier send: the client may come back; its silence times out.
             }
+            // Checked only once the socket is quiet: a superseded transfer still takes in what its client sent
+            // before moving on (its last ACK, normally) and ends as completed.
+            ThrowIfSuperseded();
         }
+    }
+
+    private void ThrowIfSuperseded()
+    {
+        if (_transfer.IsSuperseded)
+            throw new OperationCanceledException("a new request from the client's endpoint superseded the transfer");
     }
 
     private void SetTimeout(TimeSpan wait)
