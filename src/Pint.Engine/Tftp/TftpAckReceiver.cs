@@ -8,8 +8,7 @@ namespace Pint.Engine.Tftp;
 /// transfer's own thread. A socket never used asynchronously is never registered with the runtime's epoll
 /// thread, so each ACK costs one recvmsg and one wake-up of exactly the thread that answers it; with async
 /// receives every datagram also woke the epoll thread and a thread-pool worker, which halved lock-step speed.
-/// Waits are cut into slices so a stopping server, or a transfer superseded by a new request from its client
-/// endpoint, is noticed within <see cref="Slice"/>.
+/// Waits are cut into slices so a stopping server is noticed within <see cref="Slice"/>.
 /// </summary>
 internal sealed class TftpAckReceiver
 {
@@ -38,7 +37,10 @@ internal sealed class TftpAckReceiver
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             if (remaining <= TimeSpan.Zero)
             {
-                ThrowIfSuperseded(); // never retransmit to a client endpoint that has moved on
+                // A superseded transfer ends where it would resend: a new request came from its client's endpoint and
+                // nothing in time since. One whose client still answers it (a late resend of the RRQ) goes on.
+                if (_transfer.IsSuperseded)
+                    throw new OperationCanceledException("a new request from the client's endpoint superseded the transfer");
                 return null;
             }
             // setsockopt only when the wait changes: in a healthy transfer the slice stays put.
@@ -56,16 +58,7 @@ internal sealed class TftpAckReceiver
             {
                 // ICMP port unreachable for an earlier send: the client may come back; its silence times out.
             }
-            // Checked only once the socket is quiet: a superseded transfer still takes in what its client sent
-            // before moving on (its last ACK, normally) and ends as completed.
-            ThrowIfSuperseded();
         }
-    }
-
-    private void ThrowIfSuperseded()
-    {
-        if (_transfer.IsSuperseded)
-            throw new OperationCanceledException("a new request from the client's endpoint superseded the transfer");
     }
 
     private void SetTimeout(TimeSpan wait)

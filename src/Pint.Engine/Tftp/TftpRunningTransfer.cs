@@ -33,7 +33,7 @@ internal sealed class TftpRunningTransfer(TftpRequest request)
             _clientAnswered = true;
     }
 
-    /// <summary>The client endpoint started a new transfer: this one stops sending to it.</summary>
+    /// <summary>The client endpoint asked for a new transfer: this one ends instead of retransmitting to it.</summary>
     public void Supersede() => _superseded = true;
 
     public void MarkEnded() => _ended.TrySetResult();

@@ -28,7 +28,7 @@ public sealed class TftpServer : IAsyncDisposable
     }
 
     // The transfer each client endpoint is in, to tell a resent RRQ from a new one; and every transfer thread still
-    // running (a superseded one ends within a receive slice), for a stop to wait on.
+    // running (a superseded one ends at its next retransmission timeout), for a stop to wait on.
     private readonly ConcurrentDictionary<IPEndPoint, TftpRunningTransfer> _transfersByClient = new();
     private readonly ConcurrentDictionary<TftpRunningTransfer, byte> _running = new();
     private readonly ConcurrentDictionary<int, (string Name, int Mtu)> _interfaces = new();

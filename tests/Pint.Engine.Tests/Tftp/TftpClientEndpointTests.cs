@@ -87,6 +87,29 @@ public sealed class TftpClientEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATransferWhoseClientStillAnswersGoesOnAfterALateResendOfItsRequest()
+    {
+        // The listen loop reads a resent RRQ only after the client has answered the first reply, so it counts as a
+        // new download. The client keeps to its transfer (the other gets ERROR 5) and that transfer goes to the end.
+        // The default first timeout (1 s): the transfer must not give up while this test is merely slow.
+        await using var server = new TftpServer(new TftpServerOptions { Root = _root.Root, ListenEndPoints = [new IPEndPoint(IPAddress.Loopback, 0)] });
+        await server.StartAsync();
+        var endpoint = server.BoundEndPoints[0];
+        using var client = TftpTestClient.Bind(endpoint);
+        await TftpTestClient.RequestAsync(client, endpoint, "large.bin");
+        using var wait = new CancellationTokenSource(Patience);
+        var first = await client.ReceiveFromAsync(new byte[600], SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), wait.Token);
+        await TftpTestClient.AckAsync(client, 1, first.RemoteEndPoint);
+        await UntilAsync(() => server.Counters.BytesSent > 512); // block 2 is out: the transfer heard the client
+
+        await TftpTestClient.RequestAsync(client, endpoint, "large.bin");
+        var rest = await TftpTestClient.ReceiveAsync(client, transferId: first.RemoteEndPoint, firstBlock: 2).WaitAsync(Patience);
+        Assert.Equal(_large[512..], rest.Data);
+        Assert.Equal(2, server.Counters.TransfersStarted);
+        await UntilAsync(() => server.Counters.TransfersCompleted == 1 && server.Counters.ActiveTransfers == 0);
+    }
+
+    [Fact]
     public async Task ATransferOutlivesItsClientsPortBeingClosedForAWhile()
     {
         // With the client's port closed, the retransmitted window bounces (ICMP port unreachable), and the kernel

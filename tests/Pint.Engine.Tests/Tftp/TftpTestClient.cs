@@ -35,14 +35,17 @@ internal static class TftpTestClient
     }
 
     /// <summary>
-    /// Follows a transfer on <paramref name="socket"/> from block 1: after a request, or for a client that comes back
-    /// mid-transfer (then <paramref name="blockSize"/> and <paramref name="window"/> are what was negotiated).
+    /// Follows a transfer on <paramref name="socket"/> from <paramref name="firstBlock"/>: after a request, or for a
+    /// client that comes back mid-transfer (then <paramref name="blockSize"/> and <paramref name="window"/> are what
+    /// was negotiated). As RFC 1350 asks, the client keeps to one transfer ID: the first that sends an OACK, an ERROR
+    /// or the block expected (or <paramref name="transferId"/>); another gets ERROR 5.
     /// </summary>
-    public static async Task<TftpDownload> ReceiveAsync(Socket socket, int blockSize = TftpOptionSet.DefaultBlockSize, int window = 1, ISet<ushort>? dropOnce = null)
+    public static async Task<TftpDownload> ReceiveAsync(Socket socket, int blockSize = TftpOptionSet.DefaultBlockSize, int window = 1,
+        ISet<ushort>? dropOnce = null, EndPoint? transferId = null, ushort firstBlock = 1)
     {
         var buffer = new byte[70000];
         int inWindow = 0;
-        ushort expected = 1;
+        ushort expected = firstBlock;
         TftpOptionSet? optionAck = null;
         var data = new MemoryStream();
         var any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
@@ -50,8 +53,21 @@ internal static class TftpTestClient
         while (true)
         {
             var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, timeout.Token);
-            var transferId = received.RemoteEndPoint;
             var reader = new TftpPacketReader(buffer.AsSpan(0, received.ReceivedBytes));
+            if (transferId is null)
+            {
+                bool opens = reader.ReadError(out _, out _) == TftpRejection.None || reader.ReadOptionAck(out _) == TftpRejection.None
+                    || (reader.ReadData(out ushort first, out _) == TftpRejection.None && first == expected);
+                if (!opens)
+                    continue; // a stray from an earlier transfer to this port
+                transferId = received.RemoteEndPoint;
+            }
+            else if (!received.RemoteEndPoint.Equals(transferId))
+            {
+                var error = new byte[64];
+                await socket.SendToAsync(error.AsMemory(0, TftpPacketWriter.WriteError(error, TftpErrorCode.UnknownTransferId, "unknown transfer ID")), received.RemoteEndPoint);
+                continue;
+            }
             if (reader.ReadError(out var code, out var message) == TftpRejection.None)
                 return new TftpDownload(null, code, Encoding.UTF8.GetString(message), optionAck);
             if (reader.ReadOptionAck(out var accepted) == TftpRejection.None)
