@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Pint.Engine.Dns;
+using Pint.Engine.Tftp;
 
 namespace Pint.Soak;
 
@@ -36,7 +37,11 @@ public sealed class PintServiceProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the service and waits until its DNS answers (the services start together).</summary>
+    /// <summary>
+    /// Starts the service and waits until its DNS and TFTP answer. The host starts DNS first and TFTP last: a load
+    /// that began when DNS answered would send its first TFTP requests to a port not yet bound, and they would time
+    /// out on a busy machine (the soak client never resends, so that a server dropping a request shows).
+    /// </summary>
     public static async Task<PintServiceProcess> StartAsync(string pintDll, SoakSite site)
     {
         var start = new ProcessStartInfo(DotnetHost(), [pintDll, "--conf-file", site.ConfigPath, "--control-socket", site.ControlSocket])
@@ -47,12 +52,12 @@ public sealed class PintServiceProcess : IDisposable
         };
         var service = new PintServiceProcess(Process.Start(start) ?? throw new InvalidOperationException($"cannot start dotnet {pintDll}"));
         var deadline = Stopwatch.StartNew();
-        while (!await AnswersAsync(SoakSite.Dns(site)))
+        while (!await AnswersAsync(SoakSite.Dns(site), DnsProbe()) || !await AnswersAsync(SoakSite.Tftp, TftpProbe()))
         {
             if (service.HasExited)
                 throw new InvalidOperationException($"pint exited with {service._process.ExitCode} before serving:\n{service.Output}");
             if (deadline.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"pint did not answer DNS within 30 s:\n{service.Output}");
+                throw new TimeoutException($"pint did not answer DNS and TFTP within 30 s:\n{service.Output}");
         }
         return service;
     }
@@ -63,18 +68,30 @@ public sealed class PintServiceProcess : IDisposable
         : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
         : "dotnet";
 
-    private static async Task<bool> AnswersAsync(IPEndPoint dns)
+    /// <summary>A query for a host record: any answer means DNS is serving.</summary>
+    private static byte[] DnsProbe()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var query = new byte[64];
         var writer = new DnsMessageWriter(query);
         writer.TryWriteHeader(new DnsHeader(1, 0x0100, 1, 0, 0, 0));
         writer.TryWriteQuestion(DnsName.FromText(SoakSite.HostRecordName(0)), DnsType.A, 1);
-        var length = writer.Position;
+        return query[..writer.Position];
+    }
+
+    /// <summary>A request for a file that does not exist: its ERROR means TFTP is serving.</summary>
+    private static byte[] TftpProbe()
+    {
+        var request = new byte[64];
+        return request[..TftpPacketWriter.WriteRequest(request, TftpOpcode.ReadRequest, "no-such-file", TftpMode.Octet)];
+    }
+
+    private static async Task<bool> AnswersAsync(IPEndPoint server, byte[] probe)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         try
         {
-            await socket.SendToAsync(query.AsMemory(0, length), dns);
+            await socket.SendToAsync(probe, server);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(250));
             await socket.ReceiveFromAsync(new byte[512], SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
             return true;

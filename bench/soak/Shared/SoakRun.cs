@@ -25,7 +25,7 @@ public static class SoakRun
         var load = Task.WhenAll(
             Task.Run(() => dns.RunAsync(stop.Token)),
             Task.Run(() => new DhcpSoakLoad(settings.DhcpClientsInFlight, DhcpExchangesPerSecond, counters).RunAsync(stop.Token)),
-            Task.Run(() => new TftpSoakLoad(new(SoakSite.Server, 69), site.TftpFiles, settings.TftpDownloadsInFlight, counters).RunAsync(stop.Token)));
+            Task.Run(() => new TftpSoakLoad(SoakSite.Tftp, site.TftpFiles, settings.TftpDownloadsInFlight, counters).RunAsync(stop.Token)));
 
         var clock = Stopwatch.StartNew();
         var previous = (Time: TimeSpan.Zero, Dns: 0L, Acks: 0L, Bytes: 0L);

@@ -38,6 +38,7 @@ public sealed class SoakSite : IDisposable
     public IReadOnlyDictionary<string, byte[]> TftpFiles { get; private set; } = new Dictionary<string, byte[]>();
 
     public static IPEndPoint Dns(SoakSite site) => new(Server, site.DnsPort);
+    public static readonly IPEndPoint Tftp = new(Server, 69);
 
     /// <summary>The A record each name must answer with; names are numbered so no table is needed.</summary>
     public static uint HostRecordAddress(int i) => Ip("10.77.0.0") + (uint)i;

@@ -55,7 +55,7 @@ public sealed class TftpSoakLoad(IPEndPoint server, IReadOnlyDictionary<string, 
             using var timeout = new CancellationTokenSource(PacketTimeout);
             SocketReceiveFromResult received;
             try { received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token); }
-            catch (OperationCanceledException) { throw new TimeoutException($"nothing from the server for {PacketTimeout.TotalSeconds} s at block {expected}"); }
+            catch (OperationCanceledException) { throw new TimeoutException($"nothing from the server for {PacketTimeout.TotalSeconds} s at block {expected} (client port {((IPEndPoint)socket.LocalEndPoint!).Port})"); }
             var transfer = received.RemoteEndPoint;
             var reader = new TftpPacketReader(buffer.AsSpan(0, received.ReceivedBytes));
             if (reader.ReadError(out var code, out var message) == TftpRejection.None)

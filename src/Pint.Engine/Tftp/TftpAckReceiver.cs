@@ -15,18 +15,20 @@ internal sealed class TftpAckReceiver
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(200);
 
     private readonly Socket _socket;
+    private readonly TftpRunningTransfer _transfer;
     private readonly CancellationToken _stopping;
     private int _timeoutMilliseconds = -1;
 
-    public TftpAckReceiver(Socket socket, CancellationToken stopping)
+    public TftpAckReceiver(Socket socket, TftpRunningTransfer transfer, CancellationToken stopping)
     {
         _socket = socket;
+        _transfer = transfer;
         _stopping = stopping;
         socket.Blocking = true;
     }
 
     /// <summary>Returns the datagram length, or null when <paramref name="deadline"/> (a Stopwatch timestamp) passed first.</summary>
-    /// <exception cref="OperationCanceledException">The server is stopping.</exception>
+    /// <exception cref="OperationCanceledException">The server is stopping, or the transfer was superseded.</exception>
     public int? Receive(Span<byte> buffer, long deadline)
     {
         while (true)
@@ -34,17 +36,25 @@ internal sealed class TftpAckReceiver
             _stopping.ThrowIfCancellationRequested();
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             if (remaining <= TimeSpan.Zero)
+            {
+                // A superseded transfer ends where it would resend: a new request came from its client's endpoint and
+                // nothing in time since. One whose client still answers it (a late resend of the RRQ) goes on.
+                if (_transfer.IsSuperseded)
+                    throw new OperationCanceledException("a new request from the client's endpoint superseded the transfer");
                 return null;
+            }
             // setsockopt only when the wait changes: in a healthy transfer the slice stays put.
             SetTimeout(remaining < Slice ? remaining : Slice);
             try
             {
-                return _socket.Receive(buffer, SocketFlags.None);
+                int received = _socket.Receive(buffer, SocketFlags.None);
+                _transfer.ClientAnswered();
+                return received;
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
             {
             }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+            catch (SocketException e) when (TftpTransferSocket.IsEarlierDatagramRefused(e))
             {
                 // ICMP port unreachable for an earlier send: the client may come back; its silence times out.
             }

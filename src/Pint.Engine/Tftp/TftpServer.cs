@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
@@ -26,7 +27,10 @@ public sealed class TftpServer : IAsyncDisposable
             new(o, new TftpFileResolver(o.Root, o.Secure), o.RootsByInterface.ToDictionary(p => p.Key, p => new TftpFileResolver(p.Value, o.Secure)));
     }
 
-    private readonly ConcurrentDictionary<IPEndPoint, Task> _transfers = new();
+    // The transfer each client endpoint is in, to tell a resent RRQ from a new one; and every transfer thread still
+    // running (a superseded one ends at its next retransmission timeout), for a stop to wait on.
+    private readonly ConcurrentDictionary<IPEndPoint, TftpRunningTransfer> _transfersByClient = new();
+    private readonly ConcurrentDictionary<TftpRunningTransfer, byte> _running = new();
     private readonly ConcurrentDictionary<int, (string Name, int Mtu)> _interfaces = new();
     private readonly List<Socket> _listeners = [];
     private readonly List<Task> _listenLoops = [];
@@ -90,7 +94,7 @@ public sealed class TftpServer : IAsyncDisposable
         _stopping.Cancel();
         foreach (var socket in _listeners)
             socket.Dispose();
-        await Task.WhenAll(_listenLoops.Concat(_transfers.Values)).ConfigureAwait(false);
+        await Task.WhenAll(_listenLoops.Concat(_running.Keys.Select(t => t.Ended))).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -124,31 +128,36 @@ public sealed class TftpServer : IAsyncDisposable
 
             Counters.RequestReceived();
             var client = (IPEndPoint)received.RemoteEndPoint;
-            if (!TryAccept(buffer.AsSpan(0, received.ReceivedBytes), client, out var request, out var error, out var message))
+            if (!TryReadRequest(buffer.AsSpan(0, received.ReceivedBytes), client, out var request, out var message))
             {
-                Counters.RequestRefused();
-                int length = TftpPacketWriter.WriteError(reply, error, message);
-                await SendQuietlyAsync(socket, reply.AsMemory(0, length), client).ConfigureAwait(false);
+                await RefuseAsync(socket, reply, client, TftpErrorCode.IllegalOperation, message).ConfigureAwait(false);
                 continue;
             }
-            if (request is null)
-                continue; // a repeat of an RRQ already being served
+            var previous = _transfersByClient.GetValueOrDefault(client);
+            if (previous is not null && previous.IsResentBy(request))
+                continue; // the client resent its RRQ before seeing our reply: the running transfer answers it
+            // A new download from an endpoint with a transfer takes that transfer's place; it needs no room of its own.
+            if (previous is null && _transfersByClient.Count >= _serving.Options.MaxTransfers)
+            {
+                await RefuseAsync(socket, reply, client, TftpErrorCode.NotDefined, $"too many concurrent transfers (limit {_serving.Options.MaxTransfers})").ConfigureAwait(false);
+                continue;
+            }
 
+            var transfer = new TftpRunningTransfer(request);
+            previous?.Supersede();
+            _transfersByClient[client] = transfer;
+            _running[transfer] = 0;
             var local = received.PacketInformation;
-            var transfer = new TaskCompletionSource();
-            _transfers[client] = transfer.Task;
-            _ = RunTransferAsync(request, client, local.Address, local.Interface)
-                .ContinueWith(_ => { _transfers.TryRemove(client, out Task? _); transfer.SetResult(); }, TaskScheduler.Default);
+            StartTransfer(transfer, client, local.Address, local.Interface);
         }
     }
 
     /// <summary>
-    /// Decides whether a datagram on the listen port starts a transfer. Everything but a well-formed RRQ is refused
-    /// with error 4, as dnsmasq does (including WRQ: the server is read-only).
+    /// Reads a datagram on the listen port as a read request. Everything but a well-formed RRQ is refused with
+    /// error 4, as dnsmasq does (including WRQ: the server is read-only).
     /// </summary>
-    private bool TryAccept(ReadOnlySpan<byte> packet, IPEndPoint client, out TftpRequest? request, out TftpErrorCode error, out string message)
+    private static bool TryReadRequest(ReadOnlySpan<byte> packet, IPEndPoint client, [NotNullWhen(true)] out TftpRequest? request, out string message)
     {
-        error = TftpErrorCode.IllegalOperation;
         var rejection = new TftpPacketReader(packet).ReadRequest(out request);
         if (rejection != TftpRejection.None || request!.Opcode != TftpOpcode.ReadRequest)
         {
@@ -162,18 +171,6 @@ public sealed class TftpServer : IAsyncDisposable
             return false;
         }
         message = "";
-        if (_transfers.ContainsKey(client))
-        {
-            request = null; // the client resent its RRQ before seeing our reply: the running transfer answers it
-            return true;
-        }
-        if (_transfers.Count >= _serving.Options.MaxTransfers)
-        {
-            request = null;
-            error = TftpErrorCode.NotDefined;
-            message = $"too many concurrent transfers (limit {_serving.Options.MaxTransfers})";
-            return false;
-        }
         return true;
     }
 
@@ -181,14 +178,13 @@ public sealed class TftpServer : IAsyncDisposable
     /// Runs one transfer on a thread of its own with blocking socket calls: the answer to an ACK is on the wire
     /// within one wake-up (see <see cref="TftpAckReceiver"/>). Threads are bounded by tftp-max.
     /// </summary>
-    private Task RunTransferAsync(TftpRequest request, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
+    private void StartTransfer(TftpRunningTransfer transfer, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                RunTransfer(request, client, localAddress, interfaceIndex);
+                RunTransfer(transfer, client, localAddress, interfaceIndex);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -197,20 +193,22 @@ public sealed class TftpServer : IAsyncDisposable
             }
             finally
             {
-                done.SetResult();
+                // Only its own entry: a newer transfer for the same client endpoint may have taken its place.
+                _transfersByClient.TryRemove(KeyValuePair.Create(client, transfer));
+                _running.TryRemove(transfer, out _);
+                transfer.MarkEnded();
             }
         }, TransferThreadStackSize)
         {
             IsBackground = true,
             Name = $"tftp {client}",
         };
+        Counters.TransferStarted(); // here, not on the thread: the count is final once the listen loop moves on
         thread.Start();
-        return done.Task;
     }
 
-    private void RunTransfer(TftpRequest request, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
+    private void RunTransfer(TftpRunningTransfer transfer, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
     {
-        Counters.TransferStarted();
         bool completed = false;
         try
         {
@@ -223,11 +221,12 @@ public sealed class TftpServer : IAsyncDisposable
             var (interfaceName, mtu) = DescribeInterface(interfaceIndex);
             var serving = _serving;
             var resolver = interfaceName is not null && serving.RootsByInterface.TryGetValue(interfaceName, out var byInterface) ? byInterface : serving.DefaultRoot;
-            completed = Serve(socket, request, resolver, mtu);
+            completed = Serve(socket, transfer, resolver, mtu);
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException or UnauthorizedAccessException)
         {
-            // The client vanished, the file became unreadable, or the server is stopping: the transfer just ends.
+            // The client vanished, the file became unreadable, a new request from the client's endpoint took the
+            // transfer's place, or the server is stopping: the transfer just ends.
         }
         finally
         {
@@ -235,8 +234,9 @@ public sealed class TftpServer : IAsyncDisposable
         }
     }
 
-    private bool Serve(Socket socket, TftpRequest request, TftpFileResolver resolver, int mtu)
+    private bool Serve(Socket socket, TftpRunningTransfer running, TftpFileResolver resolver, int mtu)
     {
+        var request = running.Request;
         var lookup = resolver.Open(request.FileName, request.Mode);
         if (!lookup.Succeeded)
         {
@@ -259,7 +259,7 @@ public sealed class TftpServer : IAsyncDisposable
         Span<byte> incoming = stackalloc byte[AckBufferSize];
         Span<byte> optionAck = stackalloc byte[TftpPacketWriter.MaxErrorPacketLength];
         optionAck = optionAck[..TftpPacketWriter.WriteOptionAck(optionAck, accepted)];
-        var receiver = new TftpAckReceiver(socket, _stopping.Token);
+        var receiver = new TftpAckReceiver(socket, running, _stopping.Token);
         using var sender = new TftpWindowSender(socket, content, transfer, Counters);
         bool sendOptionAck = transfer.AwaitsOptionAck;
         long deadline = 0;
@@ -267,7 +267,7 @@ public sealed class TftpServer : IAsyncDisposable
         {
             if (sendOptionAck)
             {
-                socket.Send(optionAck, SocketFlags.None);
+                TftpTransferSocket.TrySend(socket, optionAck);
                 deadline = Deadline(transfer);
                 sendOptionAck = false;
             }
@@ -382,7 +382,14 @@ public sealed class TftpServer : IAsyncDisposable
     private static void SendError(Socket socket, TftpErrorCode code, string message)
     {
         Span<byte> packet = stackalloc byte[TftpPacketWriter.MaxErrorPacketLength];
-        socket.Send(packet[..TftpPacketWriter.WriteError(packet, code, message)], SocketFlags.None);
+        TftpTransferSocket.TrySend(socket, packet[..TftpPacketWriter.WriteError(packet, code, message)]);
+    }
+
+    private async Task RefuseAsync(Socket socket, byte[] reply, IPEndPoint client, TftpErrorCode error, string message)
+    {
+        Counters.RequestRefused();
+        int length = TftpPacketWriter.WriteError(reply, error, message);
+        await SendQuietlyAsync(socket, reply.AsMemory(0, length), client).ConfigureAwait(false);
     }
 
     private static async Task SendQuietlyAsync(Socket socket, ReadOnlyMemory<byte> packet, IPEndPoint client)

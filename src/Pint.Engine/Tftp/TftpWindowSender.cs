@@ -103,8 +103,8 @@ internal sealed class TftpWindowSender : IDisposable
         {
             try
             {
-                _socket.Send(_buffer.AsSpan(slot * _stride, bytes), SocketFlags.None);
-                _counters.DataSent(bytes - 4 * count);
+                if (TftpTransferSocket.TrySend(_socket, _buffer.AsSpan(slot * _stride, bytes)))
+                    _counters.DataSent(bytes - 4 * count);
                 return;
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.InvalidArgument or SocketError.SocketError or SocketError.MessageSize)
@@ -114,8 +114,8 @@ internal sealed class TftpWindowSender : IDisposable
         }
         for (int i = slot; i < slot + count; i++)
         {
-            _socket.Send(_buffer.AsSpan(i * _stride, _lengths[i]), SocketFlags.None);
-            _counters.DataSent(_lengths[i] - 4);
+            if (TftpTransferSocket.TrySend(_socket, _buffer.AsSpan(i * _stride, _lengths[i])))
+                _counters.DataSent(_lengths[i] - 4);
         }
     }
 

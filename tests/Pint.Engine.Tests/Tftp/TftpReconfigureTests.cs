@@ -29,7 +29,12 @@ public sealed class TftpReconfigureTests : IDisposable
         var endpoint = server.BoundEndPoints[0];
 
         var running = TftpTestClient.GetAsync(endpoint, "boot.bin");
-        await Task.Delay(50); // the transfer is under way
+        // The transfer is under way (its file opened, from the first root) once its first block has gone out.
+        for (var waited = 0; server.Counters.BytesSent == 0; waited += 10)
+        {
+            Assert.True(waited < 10_000, "the first download did not start");
+            await Task.Delay(10);
+        }
         Assert.True(server.Reconfigure(new TftpServerOptions { Root = _second.Root, ListenEndPoints = [listen] }));
 
         var next = await TftpTestClient.GetAsync(endpoint, "boot.bin");

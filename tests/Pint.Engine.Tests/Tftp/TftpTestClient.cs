@@ -12,25 +12,62 @@ internal sealed record TftpDownload(byte[]? Data, TftpErrorCode? Error, string? 
 internal static class TftpTestClient
 {
     /// <param name="dropOnce">DATA blocks (wire numbers) to ignore the first time they arrive, as if lost on the way.</param>
-    public static async Task<TftpDownload> GetAsync(IPEndPoint server, string name, TftpMode mode = TftpMode.Octet, TftpOptionSet options = default, ISet<ushort>? dropOnce = null)
+    /// <param name="localPort">The client's port; 0 lets the OS choose.</param>
+    public static async Task<TftpDownload> GetAsync(IPEndPoint server, string name, TftpMode mode = TftpMode.Octet, TftpOptionSet options = default, ISet<ushort>? dropOnce = null, int localPort = 0)
     {
-        using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(server.Address, 0));
-        var buffer = new byte[70000];
-        int length = TftpPacketWriter.WriteRequest(buffer, TftpOpcode.ReadRequest, name, mode, options);
-        await socket.SendToAsync(buffer.AsMemory(0, length), server);
+        using var socket = Bind(server, localPort);
+        await RequestAsync(socket, server, name, mode, options);
+        return await ReceiveAsync(socket, dropOnce: dropOnce);
+    }
 
-        int blockSize = TftpOptionSet.DefaultBlockSize, window = 1, inWindow = 0;
-        ushort expected = 1;
+    /// <summary>A UDP socket on the server's address family and loopback address, on <paramref name="port"/> (0: any).</summary>
+    public static Socket Bind(IPEndPoint server, int port = 0)
+    {
+        var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(server.Address, port));
+        return socket;
+    }
+
+    public static async Task RequestAsync(Socket socket, IPEndPoint server, string name, TftpMode mode = TftpMode.Octet, TftpOptionSet options = default)
+    {
+        var request = new byte[600];
+        await socket.SendToAsync(request.AsMemory(0, TftpPacketWriter.WriteRequest(request, TftpOpcode.ReadRequest, name, mode, options)), server);
+    }
+
+    /// <summary>
+    /// Follows a transfer on <paramref name="socket"/> from <paramref name="firstBlock"/>: after a request, or for a
+    /// client that comes back mid-transfer (then <paramref name="blockSize"/> and <paramref name="window"/> are what
+    /// was negotiated). As RFC 1350 asks, the client keeps to one transfer ID: the first that sends an OACK, an ERROR
+    /// or the block expected (or <paramref name="transferId"/>); another gets ERROR 5.
+    /// </summary>
+    public static async Task<TftpDownload> ReceiveAsync(Socket socket, int blockSize = TftpOptionSet.DefaultBlockSize, int window = 1,
+        ISet<ushort>? dropOnce = null, EndPoint? transferId = null, ushort firstBlock = 1)
+    {
+        var buffer = new byte[70000];
+        int inWindow = 0;
+        ushort expected = firstBlock;
         TftpOptionSet? optionAck = null;
         var data = new MemoryStream();
-        EndPoint transferId = new IPEndPoint(server.Address, 0);
+        var any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
         {
-            var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(server.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0), timeout.Token);
-            transferId = received.RemoteEndPoint;
+            var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, timeout.Token);
             var reader = new TftpPacketReader(buffer.AsSpan(0, received.ReceivedBytes));
+            if (transferId is null)
+            {
+                bool opens = reader.ReadError(out _, out _) == TftpRejection.None || reader.ReadOptionAck(out _) == TftpRejection.None
+                    || (reader.ReadData(out ushort first, out _) == TftpRejection.None && first == expected);
+                if (!opens)
+                    continue; // a stray from an earlier transfer to this port
+                transferId = received.RemoteEndPoint;
+            }
+            else if (!received.RemoteEndPoint.Equals(transferId))
+            {
+                var error = new byte[64];
+                await socket.SendToAsync(error.AsMemory(0, TftpPacketWriter.WriteError(error, TftpErrorCode.UnknownTransferId, "unknown transfer ID")), received.RemoteEndPoint);
+                continue;
+            }
             if (reader.ReadError(out var code, out var message) == TftpRejection.None)
                 return new TftpDownload(null, code, Encoding.UTF8.GetString(message), optionAck);
             if (reader.ReadOptionAck(out var accepted) == TftpRejection.None)
@@ -75,7 +112,7 @@ internal static class TftpTestClient
         return new TftpDownload(null, code, Encoding.UTF8.GetString(message), null);
     }
 
-    private static async Task AckAsync(Socket socket, ushort block, EndPoint server)
+    public static async Task AckAsync(Socket socket, ushort block, EndPoint server)
     {
         var ack = new byte[4];
         TftpPacketWriter.WriteAck(ack, block);
