@@ -29,6 +29,10 @@ public class SoakTests
             // No error after the warm-up, as in the bench. TFTP downloads that heard nothing after their request were
             // new RRQs from a reused client port taken for resends (fixed; see Tftp/TftpClientEndpointTests).
             MaxErrorsAfterWarmUp = 0,
+            // Eighteen seconds is short enough for the GC heap and tiered JIT to still be settling on a loaded machine
+            // (13 % was seen once under four busy loops); a leak of a kilobyte per query still shows at 1,000 qps.
+            // The minutes-long bench keeps 10 %.
+            MaxSecondHalfRssGrowth = 0.15,
         };
 
         var (samples, verdict) = await SoakRun.RunAsync(settings);
