@@ -84,6 +84,8 @@ public sealed class DnsServer : IAsyncDisposable
                 _sockets.Add(udp);
                 Net.ReceiveBuffer.Enlarge(udp); // a pause (GC, a busy core) must not drop queries
                 udp.Bind(endPoint);
+                // Bound to all addresses, a reply must name the address it leaves from, or the route picks one.
+                if (endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any)) UdpReplySource.Enable(udp);
                 var boundUdp = (IPEndPoint)udp.LocalEndPoint!;
                 // TCP on the same port as UDP, so an ephemeral UDP port is reused for TCP.
                 var tcp = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -155,7 +157,8 @@ public sealed class DnsServer : IAsyncDisposable
                 if (UdpBatchLoop.IsSupported && QueryLog is null)
                 {
                     using var batch = new UdpBatchLoop(Math.Max(DnsFlags.ClassicUdpLimit, (int)_responder.EdnsPacketMax));
-                    batch.Run(socket, _responder, _localService, (query, client, group) => _ = ForwardUdpAsync(socket, query, client, group, cancellationToken),
+                    batch.Run(socket, _responder, _localService,
+                        (query, client, destination, group) => _ = ForwardUdpAsync(socket, query, client, destination, group, cancellationToken),
                         gate, primary, cancellationToken);
                 }
                 else UdpLoop(socket, cancellationToken);
@@ -178,16 +181,9 @@ public sealed class DnsServer : IAsyncDisposable
         var client = new SocketAddress(socket.AddressFamily);
         while (!cancellationToken.IsCancellationRequested)
         {
-            int length;
-            try
-            {
-                length = socket.ReceiveFrom(receive, SocketFlags.None, client);
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
-            {
-                continue; // ICMP unreachable from an earlier reply
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
+            int length = UdpDatagrams.Receive(socket, receive, client, out var destination);
+            if (length < 0) return; // the socket was closed
+            if (client.Size == 0) continue; // no sender: the wakeup of a shutdown, not a datagram
             if (_localService is { } localService && !localService.Admits(client)) continue;
 
             var result = _responder.Respond(receive.AsSpan(0, length), reply, overTcp: false);
@@ -195,11 +191,10 @@ public sealed class DnsServer : IAsyncDisposable
             try
             {
                 if (result.Action == DnsResponderAction.Reply)
-                    socket.SendTo(reply.AsSpan(0, result.Length), SocketFlags.None, client);
+                    UdpDatagrams.Send(socket, reply.AsSpan(0, result.Length), client, destination);
                 else if (result.Action == DnsResponderAction.Forward)
-                    _ = ForwardUdpAsync(socket, receive.AsSpan(0, length).ToArray(), CopyAddress(client), result.Upstream!, cancellationToken);
+                    _ = ForwardUdpAsync(socket, receive.AsSpan(0, length).ToArray(), CopyAddress(client), destination, result.Upstream!, cancellationToken);
             }
-            catch (SocketException) { }
             catch (ObjectDisposedException) { return; }
         }
     }
@@ -235,7 +230,9 @@ public sealed class DnsServer : IAsyncDisposable
         return copy;
     }
 
-    private async Task ForwardUdpAsync(Socket socket, byte[] query, SocketAddress client, UpstreamGroup group, CancellationToken cancellationToken)
+    /// <summary>Forwards a UDP query and sends the answer to <paramref name="client"/> from the address it asked (<paramref name="destination"/>).</summary>
+    private async Task ForwardUdpAsync(Socket socket, byte[] query, SocketAddress client, UdpReplySource destination, UpstreamGroup group,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -248,7 +245,7 @@ public sealed class DnsServer : IAsyncDisposable
                 if (length > 0) QueryLog?.Answer(reply.AsSpan(0, length), "reply");
                 // A synchronous send: the receive threads block on this socket, and one async call would switch it to
                 // non-blocking mode for good. A UDP send does not wait anyway.
-                if (length > 0) socket.SendTo(reply.AsSpan(0, length), SocketFlags.None, client);
+                if (length > 0) UdpDatagrams.Send(socket, reply.AsSpan(0, length), client, destination);
             }
             finally
             {

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using static Pint.Engine.Dns.UdpSyscalls;
 
 namespace Pint.Engine.Dns;
 
@@ -9,39 +10,16 @@ namespace Pint.Engine.Dns;
 /// The Linux UDP receive loop: recvmmsg takes every query waiting on the socket in one system call, and sendmmsg
 /// sends all their local answers in one more. Under load that is two calls per batch instead of two per query,
 /// which is where a DNS server spends most of its CPU. Buffers and message headers live in native memory the
-/// kernel writes into directly; nothing is allocated per query.
+/// kernel writes into directly; nothing is allocated per query. On a wildcard socket each answer carries a control
+/// message that sends it from the address its query was sent to (<see cref="UdpReplySource"/>).
 /// </summary>
 internal sealed unsafe class UdpBatchLoop : IDisposable
 {
     private const int Slots = 32;
     private const int ReceiveSize = 4096; // a DNS query over UDP; a longer datagram is cut (MSG_TRUNC) and dropped
     private const int AddressSize = 32;   // sockaddr_in6 is 28 bytes
+    private const int ControlSize = UdpReplySource.ControlSpace;
     private const int MsgWaitForOne = 0x10000, MsgTrunc = 0x20;
-    private const int Eagain = 11, Eintr = 4;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IoVec { public byte* Base; public nuint Length; }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MsgHdr
-    {
-        public byte* Name;
-        public uint NameLength;
-        public IoVec* Iov;
-        public nuint IovLength;
-        public void* Control;
-        public nuint ControlLength;
-        public int Flags;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MMsgHdr { public MsgHdr Header; public uint Length; }
-
-    [DllImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
-    private static extern int RecvMMsg(int fd, MMsgHdr* messages, uint count, int flags, void* timeout);
-
-    [DllImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
-    private static extern int SendMMsg(int fd, MMsgHdr* messages, uint count, int flags);
 
     [DllImport("libc", EntryPoint = "nanosleep")]
     private static extern int NanoSleep(long* request, long* remaining);
@@ -50,7 +28,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     private readonly byte* _memory;
     private readonly MMsgHdr* _receive, _send;
     private readonly IoVec* _receiveIov, _sendIov;
-    private readonly byte* _addresses, _receiveBuffers, _replyBuffers;
+    private readonly byte* _addresses, _receiveControl, _sendControl, _receiveBuffers, _replyBuffers;
 
     /// <summary>The most queries one recvmmsg takes.</summary>
     public const int BatchSize = Slots;
@@ -58,7 +36,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     public UdpBatchLoop(int replySize)
     {
         _replySize = replySize;
-        nuint total = (nuint)(Slots * (2 * sizeof(MMsgHdr) + 2 * sizeof(IoVec) + AddressSize + ReceiveSize + replySize));
+        nuint total = (nuint)(Slots * (2 * sizeof(MMsgHdr) + 2 * sizeof(IoVec) + AddressSize + 2 * ControlSize + ReceiveSize + replySize));
         _memory = (byte*)NativeMemory.AllocZeroed(total);
         byte* p = _memory;
         _receive = (MMsgHdr*)p; p += Slots * sizeof(MMsgHdr);
@@ -66,6 +44,8 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
         _receiveIov = (IoVec*)p; p += Slots * sizeof(IoVec);
         _sendIov = (IoVec*)p; p += Slots * sizeof(IoVec);
         _addresses = p; p += Slots * AddressSize;
+        _receiveControl = p; p += Slots * ControlSize;
+        _sendControl = p; p += Slots * ControlSize;
         _receiveBuffers = p; p += Slots * ReceiveSize;
         _replyBuffers = p;
         for (int i = 0; i < Slots; i++)
@@ -74,6 +54,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
             _receive[i].Header.Name = _addresses + i * AddressSize;
             _receive[i].Header.Iov = &_receiveIov[i];
             _receive[i].Header.IovLength = 1;
+            _receive[i].Header.Control = _receiveControl + i * ControlSize;
             _sendIov[i].Base = _replyBuffers + i * replySize;
             _send[i].Header.Iov = &_sendIov[i];
             _send[i].Header.IovLength = 1;
@@ -85,11 +66,12 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
 
     /// <summary>
     /// Serves <paramref name="socket"/> until it is closed or <paramref name="cancellationToken"/> fires.
-    /// <paramref name="forward"/> takes the queries that go upstream (query bytes, the client's address, the upstream group).
+    /// <paramref name="forward"/> takes the queries that go upstream (query bytes, the client's address, the address
+    /// the query was sent to, the upstream group).
     /// </summary>
     /// <param name="localService">local-service: queries from clients it does not admit are dropped; null admits everyone.</param>
     /// <param name="gate">Shared by the threads of one socket; a helper (not <paramref name="primary"/>) serves only while it is open.</param>
-    public void Run(Socket socket, DnsResponder responder, LocalServiceFilter? localService, Action<byte[], SocketAddress, UpstreamGroup> forward,
+    public void Run(Socket socket, DnsResponder responder, LocalServiceFilter? localService, Action<byte[], SocketAddress, UdpReplySource, UpstreamGroup> forward,
         UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         // A receive timeout so a blocked recvmmsg notices the stop request even if closing the socket does not wake it.
@@ -114,7 +96,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     }
 
     private void Serve(int fd, AddressFamily family, DnsResponder responder, LocalServiceFilter? localService,
-        Action<byte[], SocketAddress, UpstreamGroup> forward, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
+        Action<byte[], SocketAddress, UdpReplySource, UpstreamGroup> forward, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         var coalescer = new ReceiveCoalescer();
         long* nap = stackalloc long[2]; // struct timespec { tv_sec; tv_nsec }
@@ -125,6 +107,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
             {
                 _receiveIov[i].Length = ReceiveSize;
                 _receive[i].Header.NameLength = AddressSize;
+                _receive[i].Header.ControlLength = ControlSize;
                 _receive[i].Header.Flags = 0;
             }
             int received = RecvMMsg(fd, _receive, Slots, MsgWaitForOne, null);
@@ -143,6 +126,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
             {
                 ref var message = ref _receive[i];
                 if ((message.Header.Flags & MsgTrunc) != 0) continue;
+                if (message.Header.NameLength == 0) continue; // no sender: the wakeup of a shutdown, not a datagram
                 if (localService is not null && !localService.Admits(family, new ReadOnlySpan<byte>(message.Header.Name, (int)message.Header.NameLength))) continue;
                 var query = new ReadOnlySpan<byte>(_receiveBuffers + i * ReceiveSize, (int)message.Length);
                 var reply = new Span<byte>(_replyBuffers + replies * (uint)_replySize, _replySize);
@@ -152,6 +136,10 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                     ref var send = ref _send[replies];
                     send.Header.Name = message.Header.Name;
                     send.Header.NameLength = message.Header.NameLength;
+                    var control = _sendControl + replies * ControlSize;
+                    int controlLength = DestinationOf(message).Write(new Span<byte>(control, ControlSize));
+                    send.Header.Control = controlLength > 0 ? control : null;
+                    send.Header.ControlLength = (nuint)controlLength;
                     _sendIov[replies].Length = (nuint)result.Length;
                     replies++;
                 }
@@ -159,7 +147,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 {
                     var client = new SocketAddress(family, (int)message.Header.NameLength);
                     new ReadOnlySpan<byte>(message.Header.Name, (int)message.Header.NameLength).CopyTo(client.Buffer.Span);
-                    forward(query.ToArray(), client, result.Upstream!);
+                    forward(query.ToArray(), client, DestinationOf(message), result.Upstream!);
                 }
             }
             for (uint sent = 0; sent < replies;)
@@ -182,6 +170,9 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
             }
         }
     }
+
+    private static UdpReplySource DestinationOf(in MMsgHdr message) =>
+        UdpReplySource.Read(new ReadOnlySpan<byte>(message.Header.Control, (int)message.Header.ControlLength));
 
     private static readonly bool NoNap = Environment.GetEnvironmentVariable("PINT_NONAP") == "1";
     public void Dispose() => NativeMemory.Free(_memory);

@@ -34,8 +34,7 @@ public class LocalServiceNamespaceTests
         lab.Ip($"-n {lab.Near} addr add 10.231.4.2/24 dev {lab.NearLink}");
         lab.Ip($"-n {lab.Server} route add 10.231.4.0/24 dev {lab.ServerNearLink}");
         Assert.Equal("", await lab.DigUnansweredAsync(lab.Near, ServerNear, Probe, "-b 10.231.4.2"));
-        // The server gains an address there while running: the subnet becomes local without a restart. (Asked on
-        // that address: a reply from the wildcard socket leaves from the address of the client's subnet.)
+        // The server gains an address there while running: the subnet becomes local without a restart.
         lab.Ip($"-n {lab.Server} route del 10.231.4.0/24 dev {lab.ServerNearLink}");
         lab.Ip($"-n {lab.Server} addr add 10.231.4.1/24 dev {lab.ServerNearLink}");
         var waited = Stopwatch.StartNew();
