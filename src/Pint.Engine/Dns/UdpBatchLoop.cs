@@ -21,9 +21,6 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     private const int ControlSize = UdpReplySource.ControlSpace;
     private const int MsgWaitForOne = 0x10000, MsgTrunc = 0x20;
 
-    [DllImport("libc", EntryPoint = "nanosleep")]
-    private static extern int NanoSleep(long* request, long* remaining);
-
     private readonly int _replySize;
     private readonly byte* _memory;
     private readonly MMsgHdr* _receive, _send;
@@ -98,8 +95,6 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     private void Serve(int fd, AddressFamily family, DnsResponder responder, LocalServiceFilter? localService,
         Action<byte[], SocketAddress, UdpReplySource, UpstreamGroup> forward, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
-        var coalescer = new ReceiveCoalescer();
-        long* nap = stackalloc long[2]; // struct timespec { tv_sec; tv_nsec }
         while (!cancellationToken.IsCancellationRequested)
         {
             if (!primary && !gate.IsOpen && !gate.WaitForLoad(cancellationToken)) continue;
@@ -119,7 +114,6 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
             }
             if (received == 0) return; // shut down
             if (primary) gate.Report(received);
-            var pause = coalescer.Next(received, Slots, System.Diagnostics.Stopwatch.GetTimestamp());
 
             uint replies = 0;
             for (int i = 0; i < received; i++)
@@ -162,18 +156,11 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 }
                 sent += (uint)n;
             }
-            if (pause > TimeSpan.Zero && !NoNap)
-            {
-                nap[0] = 0;
-                nap[1] = pause.Ticks * 100;
-                NanoSleep(nap, null);
-            }
         }
     }
 
     private static UdpReplySource DestinationOf(in MMsgHdr message) =>
         UdpReplySource.Read(new ReadOnlySpan<byte>(message.Header.Control, (int)message.Header.ControlLength));
 
-    private static readonly bool NoNap = Environment.GetEnvironmentVariable("PINT_NONAP") == "1";
     public void Dispose() => NativeMemory.Free(_memory);
 }
