@@ -17,6 +17,7 @@ internal sealed class TftpAckReceiver
     private readonly Socket _socket;
     private readonly TftpRunningTransfer _transfer;
     private readonly CancellationToken _stopping;
+    private readonly TftpAckSpinner _spinner;
     private int _timeoutMilliseconds = -1;
 
     public TftpAckReceiver(Socket socket, TftpRunningTransfer transfer, CancellationToken stopping)
@@ -25,6 +26,7 @@ internal sealed class TftpAckReceiver
         _transfer = transfer;
         _stopping = stopping;
         socket.Blocking = true;
+        _spinner = new TftpAckSpinner(() => socket.Available > 0);
     }
 
     /// <summary>Returns the datagram length, or null when <paramref name="deadline"/> (a Stopwatch timestamp) passed first.</summary>
@@ -43,6 +45,7 @@ internal sealed class TftpAckReceiver
                     throw new OperationCanceledException("a new request from the client's endpoint superseded the transfer");
                 return null;
             }
+            _spinner.Wait();
             // setsockopt only when the wait changes: in a healthy transfer the slice stays put.
             SetTimeout(remaining < Slice ? remaining : Slice);
             try

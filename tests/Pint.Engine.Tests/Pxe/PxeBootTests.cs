@@ -78,7 +78,8 @@ public sealed class PxeBootTests(ITestOutputHelper output) : IDisposable
         var clock = Stopwatch.StartNew();
         network.Start(Path.Combine(_dir, "qemu.log"), PxeTestTools.Require("qemu-system-x86_64"), [.. qemu]);
 
-        await WaitForAsync(() => SerialText(serial).Contains("PINT-PXE-OK"), BootLimit, "the machine to print the marker", serial, serverLog);
+        // The whole marker line: an emulated serial port writes it a few characters at a time.
+        await WaitForAsync(() => Regex.IsMatch(SerialText(serial), "PINT-PXE-OK[^\n]*\n"), BootLimit, "the machine to print the marker", serial, serverLog);
         output.WriteLine($"{(uefi ? "UEFI" : "BIOS")} boot from {server} in {clock.Elapsed.TotalSeconds:F1} s");
 
         var console = SerialText(serial);
