@@ -146,7 +146,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         }
         catch (Exception e) when (PortInUse(e))
         {
-            throw new InvalidOperationException(DescribePortInUse(plan.Name, e), e);
+            throw new InvalidOperationException(DescribePortInUse(plan, e), e);
         }
         try
         {
@@ -155,7 +155,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         catch (Exception e)
         {
             await service.DisposeAsync().ConfigureAwait(false);
-            if (PortInUse(e)) throw new InvalidOperationException(DescribePortInUse(plan.Name, e), e);
+            if (PortInUse(e)) throw new InvalidOperationException(DescribePortInUse(plan, e), e);
             throw;
         }
         _log.Write(PintLogLevel.Information, service.Name, $"started, listening on {string.Join(", ", service.Endpoints)}");
@@ -243,22 +243,15 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     }
 
     /// <summary>"dns: port 53 (udp) is already in use by dnsmasq (pid 812)": the port, and the holder where the OS tells.</summary>
-    private string DescribePortInUse(string service, Exception e)
+    private static string DescribePortInUse(ServicePlan plan, Exception e)
     {
-        var ports = service switch
-        {
-            "dns" => new[] { ("udp", Config.Dns.Port), ("tcp", Config.Dns.Port) },
-            "dhcp" => new[] { ("udp", 67) },
-            "tftp" => new[] { ("udp", 69) },
-            _ => Array.Empty<(string, int)>(),
-        };
-        foreach (var (protocol, port) in ports)
+        foreach (var (protocol, port) in plan.Ports)
         {
             if (PortOwner.Describe(protocol, port) is { } holder)
-                return $"{service}: port {port} ({protocol}) is already in use by {holder}";
+                return $"{plan.Name}: port {port} ({protocol}) is already in use by {holder}";
         }
-        var first = ports.Length > 0 ? $" port {ports[0].Item2}" : "";
-        return $"{service}: cannot listen,{first} is already in use ({e.Message})";
+        var first = plan.Ports.Count > 0 ? $" port {plan.Ports[0].Port}" : "";
+        return $"{plan.Name}: cannot listen,{first} is already in use ({e.Message})";
     }
 
     private IPintService? Running(string name)

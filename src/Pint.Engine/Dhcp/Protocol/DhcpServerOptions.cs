@@ -37,8 +37,10 @@ public sealed record DhcpServerOptions
     /// <summary>How long a declined address is withheld (dnsmasq: 10 minutes).</summary>
     public TimeSpan DeclineHoldTime { get; init; } = TimeSpan.FromMinutes(10);
 
+    public const int DefaultServerPort = 67;
+
     /// <summary>UDP port the server listens on (67; tests use a high port).</summary>
-    public int ServerPort { get; init; } = 67;
+    public int ServerPort { get; init; } = DefaultServerPort;
 
     /// <summary>UDP port replies to relay agents go to (67).</summary>
     public int RelayPort { get; init; } = 67;
