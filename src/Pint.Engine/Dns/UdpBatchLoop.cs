@@ -108,8 +108,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
             int received = RecvMMsg(fd, _receive, Slots, MsgWaitForOne, null);
             if (received < 0)
             {
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno is Eagain or Eintr) continue;
+                if (!SocketGone(Marshal.GetLastPInvokeError())) continue;
                 return; // the socket was closed
             }
             if (received == 0) return; // shut down

@@ -40,7 +40,7 @@ internal static unsafe class UdpDatagrams
                     destination = UdpReplySource.Read(new ReadOnlySpan<byte>(control, (int)message.ControlLength));
                     return (int)length;
                 }
-                if (Marshal.GetLastPInvokeError() is not (Eintr or Eagain)) return -1;
+                if (SocketGone(Marshal.GetLastPInvokeError())) return -1;
             }
         }
     }

@@ -9,7 +9,14 @@ namespace Pint.Engine.Dns;
 /// </summary>
 internal static unsafe class UdpSyscalls
 {
-    public const int Eagain = 11, Eintr = 4;
+    public const int Eintr = 4;
+    private const int Ebadf = 9, Enotsock = 88;
+
+    /// <summary>
+    /// Whether a failed receive means the socket is gone (closed under the loop), so the loop ends. Anything else
+    /// (a signal, a timeout, ENOMEM or ENOBUFS for a moment, a queued ICMP error) must not stop a DNS server.
+    /// </summary>
+    public static bool SocketGone(int errno) => errno is Ebadf or Enotsock;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct IoVec { public byte* Base; public nuint Length; }
