@@ -30,6 +30,9 @@ public sealed class DynamicNames
         DnsName.FromText(name); // validate now: a bad DHCP hostname must fail here, not at query time
         lock (_gate)
         {
+            // A renewal hands over the same name and address again: rebuilding the zone for it would cost a copy of
+            // every DHCP name per ACK.
+            if (_names.TryGetValue(name.TrimEnd('.'), out var current) && current.Equals(address)) return;
             _names[name.TrimEnd('.')] = address;
             Publish();
         }

@@ -242,6 +242,20 @@ public class DnsResponderTests
     }
 
     [Fact]
+    public void A_renewal_with_the_same_name_and_address_does_not_rebuild_the_DHCP_names()
+    {
+        var responder = new DnsResponder(LabOptions());
+        responder.DhcpNames.AddOrUpdate("laptop", IPAddress.Parse("10.77.0.120"));
+        var published = responder.DhcpNames.Zone;
+        responder.DhcpNames.AddOrUpdate("laptop.", IPAddress.Parse("10.77.0.120")); // each ACK of a renewal says it again
+        Assert.Same(published, responder.DhcpNames.Zone);
+        Assert.Equal(["10.77.0.120"], Ask(responder, "laptop.lab.test", DnsType.A).AnswerData);
+        responder.DhcpNames.AddOrUpdate("laptop", IPAddress.Parse("10.77.0.122"));
+        Assert.NotSame(published, responder.DhcpNames.Zone);
+        Assert.Equal(["10.77.0.122"], Ask(responder, "laptop.lab.test", DnsType.A).AnswerData);
+    }
+
+    [Fact]
     public void HostsDataWinsOverDhcpName()
     {
         var responder = new DnsResponder(LabOptions());

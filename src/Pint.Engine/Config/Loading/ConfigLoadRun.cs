@@ -91,7 +91,7 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             Add(source, name, DiagnosticSeverity.Error, $"missing value: option '{name}' needs a value ({name}=...)");
             return;
         }
-        if (info.Arity == OptionArity.Required && value.Length == 0)
+        if (info.Arity == OptionArity.Required && value is { Length: 0 })
         {
             // dnsmasq accepts "interface=" or "local-ttl=" (its example config has both) and reads nothing useful from
             // them; Pint ignores the line rather than guess, and says so.

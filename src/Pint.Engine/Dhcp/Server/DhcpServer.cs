@@ -75,26 +75,47 @@ public sealed class DhcpServer : IAsyncDisposable
     }
 
     /// <summary>Starts receiving; returns at once.</summary>
-    public void Start() => _loop ??= Task.Run(() => ReceiveLoopAsync(_stop.Token));
+    public void Start() => _loop ??= StartReceiveThread();
 
-    private async Task ReceiveLoopAsync(CancellationToken stop)
+    /// <summary>
+    /// The receive loop runs on a thread of its own with blocking receives: an asynchronous receive passes every
+    /// datagram from the runtime's epoll thread to a pool thread, and under a flood those hand-overs cost more CPU
+    /// than answering (bench/RESULTS.md, DHCP). The returned task completes when the loop has ended.
+    /// </summary>
+    private Task StartReceiveThread()
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { ReceiveLoop(_stop.Token); }
+            finally { ended.TrySetResult(); }
+        })
+        { IsBackground = true, Name = "pint-dhcp" };
+        thread.Start();
+        return ended.Task;
+    }
+
+    private void ReceiveLoop(CancellationToken stop)
     {
         var buffer = new byte[2048];
         EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+        _socket.ReceiveTimeout = 250; // a blocked receive notices a stop even where closing the socket does not wake it
         while (!stop.IsCancellationRequested)
         {
-            SocketReceiveMessageFromResult received;
+            int length;
+            IPPacketInformation arrival;
             try
             {
-                received = await _socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, any, stop).ConfigureAwait(false);
+                var flags = SocketFlags.None;
+                var sender = any;
+                length = _socket.ReceiveMessageFrom(buffer, ref flags, ref sender, out arrival);
             }
-            catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
-            catch (SocketException) { continue; } // e.g. ICMP port unreachable reported on a later receive
+            catch (SocketException) { continue; } // the timeout, or an ICMP error reported on a later receive
 
             try
             {
-                Handle(buffer.AsSpan(0, received.ReceivedBytes), received.PacketInformation);
+                Handle(buffer.AsSpan(0, length), arrival);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
