@@ -1,57 +1,160 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 
 namespace Pint.Engine.Dns;
 
 /// <summary>
 /// Names handed out by DHCP while the server runs. They answer like local names, forward and reverse; with a domain
-/// set, a bare name also answers as name.domain. Writers rebuild a small zone and publish it; readers never lock.
+/// set, a bare name also answers as name.domain and its address's PTR gives the full name. A change republishes
+/// only the records it touches (the names' own and their addresses' PTR), so a lease costs the same with ten named
+/// clients or ten thousand; readers never lock.
 /// </summary>
 public sealed class DynamicNames
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, IPAddress> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new(); // writers only
     private readonly string? _domain;
     private readonly uint _ttl;
-    private LocalZone _zone = LocalZone.Empty;
+
+    // What the DHCP side said (name -> address), and which names feed each published owner and each address's PTR,
+    // in the order they came: the first name given an address is the one its PTR answers with.
+    private readonly Dictionary<string, IPAddress> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> _ownersFedBy = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<IPAddress, List<string>> _namesOfAddress = [];
+
+    // Published: read by DNS threads without a lock.
+    private readonly ConcurrentDictionary<byte[], LocalNameRecords> _owners = new(DnsNameComparer.Instance);
+    private readonly ConcurrentDictionary<byte[], LocalNameRecords>.AlternateLookup<ReadOnlySpan<byte>> _ownerLookup;
+    private readonly ConcurrentDictionary<uint, LocalNameRecords> _ipv4PtrOwners = new();
+    private volatile int _published; // records published; 0 lets a lookup skip hashing the name
 
     public DynamicNames(string? domain, int ttl)
     {
-        _domain = domain;
+        _domain = domain?.TrimEnd('.');
         _ttl = (uint)Math.Max(0, ttl);
+        _ownerLookup = _owners.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
-    /// <summary>The current snapshot (replaced, never mutated, on each change).</summary>
-    public LocalZone Zone => Volatile.Read(ref _zone);
+    /// <summary>The records of a DHCP name (or, for IPv6, of a reverse name), or null.</summary>
+    public LocalNameRecords? Find(ReadOnlySpan<byte> name) =>
+        _published > 0 && _ownerLookup.TryGetValue(name, out var records) ? records : null;
+
+    /// <summary>The owner whose name the PTR of an IPv4 reverse name gives, or null.</summary>
+    public LocalNameRecords? FindIPv4PtrOwner(ReadOnlySpan<byte> reverseName) =>
+        _published > 0 && DnsName.TryParseIPv4Reverse(reverseName, out uint address) && _ipv4PtrOwners.TryGetValue(address, out var owner) ? owner : null;
 
     public void AddOrUpdate(string name, IPAddress address)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(address);
         DnsName.FromText(name); // validate now: a bad DHCP hostname must fail here, not at query time
+        name = name.TrimEnd('.');
         lock (_gate)
         {
-            // A renewal hands over the same name and address again: rebuilding the zone for it would cost a copy of
-            // every DHCP name per ACK.
-            if (_names.TryGetValue(name.TrimEnd('.'), out var current) && current.Equals(address)) return;
-            _names[name.TrimEnd('.')] = address;
-            Publish();
+            if (_names.TryGetValue(name, out var current))
+            {
+                if (current.Equals(address)) return; // a renewal hands over the same name and address again
+                Detach(name, current);
+            }
+            _names[name] = address;
+            Attach(name, address);
         }
     }
 
     public bool Remove(string name)
     {
+        name = name.TrimEnd('.');
         lock (_gate)
         {
-            if (!_names.Remove(name.TrimEnd('.'))) return false;
-            Publish();
+            if (!_names.Remove(name, out var address)) return false;
+            Detach(name, address);
             return true;
         }
     }
 
-    private void Publish()
+    private void Attach(string name, IPAddress address)
     {
-        var zone = new LocalZone();
-        foreach (var (name, address) in _names) zone.AddAddress(name, address, _ttl, _domain);
-        Volatile.Write(ref _zone, zone);
+        foreach (var owner in OwnersOf(name))
+        {
+            Fed(_ownersFedBy, owner).Add(name);
+            PublishOwner(owner);
+        }
+        Fed(_namesOfAddress, address).Add(name);
+        PublishPtr(address);
+    }
+
+    private void Detach(string name, IPAddress address)
+    {
+        foreach (var owner in OwnersOf(name))
+        {
+            Unfeed(_ownersFedBy, owner, name);
+            PublishOwner(owner);
+        }
+        Unfeed(_namesOfAddress, address, name);
+        PublishPtr(address);
+    }
+
+    /// <summary>The owner names a DHCP name answers as: itself, and name.domain when it is bare and a domain is set.</summary>
+    private IEnumerable<string> OwnersOf(string name)
+    {
+        yield return name;
+        if (FullName(name) is var full && !ReferenceEquals(full, name)) yield return full;
+    }
+
+    private string FullName(string name) => _domain is not null && !name.Contains('.') ? $"{name}.{_domain}" : name;
+
+    /// <summary>Rebuilds one owner from the names that feed it (usually one).</summary>
+    private void PublishOwner(string owner)
+    {
+        var wire = DnsName.FromText(owner);
+        if (!_ownersFedBy.TryGetValue(owner, out var names))
+        {
+            if (_owners.TryRemove(wire, out _)) _published--;
+            return;
+        }
+        var records = new LocalNameRecords(wire) { AddressTtl = _ttl };
+        foreach (var name in names) records.AddAddress(_names[name].GetAddressBytes());
+        if (_owners.TryAdd(wire, records)) _published++;
+        else _owners[wire] = records;
+    }
+
+    /// <summary>The PTR of <paramref name="address"/>: the full name of the first name still holding it.</summary>
+    private void PublishPtr(IPAddress address)
+    {
+        LocalNameRecords? owner = null;
+        if (_namesOfAddress.TryGetValue(address, out var names) && _owners.TryGetValue(DnsName.FromText(FullName(names[0])), out var records))
+            owner = records;
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            uint key = BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
+            if (owner is null) { if (_ipv4PtrOwners.TryRemove(key, out _)) _published--; }
+            else if (_ipv4PtrOwners.TryAdd(key, owner)) _published++;
+            else _ipv4PtrOwners[key] = owner;
+            return;
+        }
+        var reverse = DnsName.ReverseOf(address);
+        if (owner is null)
+        {
+            if (_owners.TryRemove(reverse, out _)) _published--;
+            return;
+        }
+        var ptr = new LocalNameRecords(reverse) { AddressTtl = _ttl };
+        ptr.AddPtr(owner.Name);
+        if (_owners.TryAdd(reverse, ptr)) _published++;
+        else _owners[reverse] = ptr;
+    }
+
+    private static List<string> Fed<TKey>(Dictionary<TKey, List<string>> map, TKey key) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var names)) map[key] = names = [];
+        return names;
+    }
+
+    private static void Unfeed<TKey>(Dictionary<TKey, List<string>> map, TKey key, string name) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var names)) return;
+        names.RemoveAll(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        if (names.Count == 0) map.Remove(key);
     }
 }

@@ -6,11 +6,11 @@ public sealed class LocalNames(LocalZone staticZone, DynamicNames dhcpNames)
     public LocalZone Static { get; } = staticZone;
     public DynamicNames Dhcp { get; } = dhcpNames;
 
-    public LocalNameRecords? Find(ReadOnlySpan<byte> name) => Static.Find(name) ?? Dhcp.Zone.Find(name);
+    public LocalNameRecords? Find(ReadOnlySpan<byte> name) => Static.Find(name) ?? Dhcp.Find(name);
 
     /// <summary>The name whose automatic PTR answers an IPv4 reverse name.</summary>
     public LocalNameRecords? FindIPv4PtrOwner(ReadOnlySpan<byte> reverseName) =>
-        Static.FindIPv4PtrOwner(reverseName) ?? Dhcp.Zone.FindIPv4PtrOwner(reverseName);
+        Static.FindIPv4PtrOwner(reverseName) ?? Dhcp.FindIPv4PtrOwner(reverseName);
 
     public bool Exists(ReadOnlySpan<byte> name) => Find(name) is not null || FindIPv4PtrOwner(name) is not null;
 }

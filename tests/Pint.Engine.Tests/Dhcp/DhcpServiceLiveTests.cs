@@ -54,7 +54,7 @@ public sealed class DhcpServiceLiveTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private bool DnsKnows(string name) => _dns.Server.DhcpNames.Zone.Find(DnsName.FromText(name)) is not null;
+    private bool DnsKnows(string name) => _dns.Server.DhcpNames.Find(DnsName.FromText(name)) is not null;
 
     private async Task<DhcpTestReply> Offer(string mac)
     {

@@ -242,17 +242,61 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void A_renewal_with_the_same_name_and_address_does_not_rebuild_the_DHCP_names()
+    public void A_renewal_with_the_same_name_and_address_keeps_the_published_records()
     {
         var responder = new DnsResponder(LabOptions());
         responder.DhcpNames.AddOrUpdate("laptop", IPAddress.Parse("10.77.0.120"));
-        var published = responder.DhcpNames.Zone;
+        var published = responder.DhcpNames.Find(DnsName.FromText("laptop.lab.test"));
         responder.DhcpNames.AddOrUpdate("laptop.", IPAddress.Parse("10.77.0.120")); // each ACK of a renewal says it again
-        Assert.Same(published, responder.DhcpNames.Zone);
-        Assert.Equal(["10.77.0.120"], Ask(responder, "laptop.lab.test", DnsType.A).AnswerData);
+        Assert.Same(published, responder.DhcpNames.Find(DnsName.FromText("laptop.lab.test")));
         responder.DhcpNames.AddOrUpdate("laptop", IPAddress.Parse("10.77.0.122"));
-        Assert.NotSame(published, responder.DhcpNames.Zone);
         Assert.Equal(["10.77.0.122"], Ask(responder, "laptop.lab.test", DnsType.A).AnswerData);
+    }
+
+    [Fact]
+    public void Many_DHCP_names_answer_forward_and_reverse_and_moves_and_removals_take_their_records_along()
+    {
+        var responder = new DnsResponder(LabOptions());
+        var names = responder.DhcpNames;
+        for (int i = 0; i < 3000; i++) names.AddOrUpdate($"pc{i}", IPAddress.Parse($"10.80.{i / 256}.{i % 256}"));
+        for (int i = 0; i < 3000; i += 97)
+        {
+            Assert.Equal([$"10.80.{i / 256}.{i % 256}"], Ask(responder, $"pc{i}.lab.test", DnsType.A).AnswerData);
+            Assert.Equal([$"10.80.{i / 256}.{i % 256}"], Ask(responder, $"pc{i}", DnsType.A).AnswerData);
+            Assert.Equal([$"pc{i}.lab.test"], Ask(responder, $"{i % 256}.{i / 256}.80.10.in-addr.arpa", DnsType.PTR).AnswerData);
+        }
+
+        // pc1 moves: its old address no longer points back at it.
+        names.AddOrUpdate("pc1", IPAddress.Parse("10.81.0.1"));
+        Assert.Equal(["10.81.0.1"], Ask(responder, "pc1.lab.test", DnsType.A).AnswerData);
+        Assert.Equal(["pc1.lab.test"], Ask(responder, "1.0.81.10.in-addr.arpa", DnsType.PTR).AnswerData);
+        Assert.Equal(DnsRcode.NxDomain, Ask(responder, "1.0.80.10.in-addr.arpa", DnsType.PTR).Rcode);
+
+        // Two names on one address: the first keeps the PTR until it goes, then the other takes it.
+        names.AddOrUpdate("printer", IPAddress.Parse("10.80.0.2"));
+        Assert.Equal(["pc2.lab.test"], Ask(responder, "2.0.80.10.in-addr.arpa", DnsType.PTR).AnswerData);
+        Assert.True(names.Remove("pc2"));
+        Assert.Equal(["printer.lab.test"], Ask(responder, "2.0.80.10.in-addr.arpa", DnsType.PTR).AnswerData);
+        Assert.Equal(DnsRcode.NxDomain, Ask(responder, "pc2.lab.test", DnsType.A).Rcode);
+
+        for (int i = 3; i < 3000; i++) Assert.True(names.Remove($"pc{i}"));
+        Assert.Equal(DnsRcode.NxDomain, Ask(responder, "pc2999", DnsType.A).Rcode);
+        Assert.Equal(DnsRcode.NxDomain, Ask(responder, "183.11.80.10.in-addr.arpa", DnsType.PTR).Rcode);
+        Assert.Equal(["10.81.0.1"], Ask(responder, "pc1", DnsType.A).AnswerData);
+        Assert.False(names.Remove("pc3"));
+    }
+
+    [Fact]
+    public void An_IPv6_DHCP_name_answers_AAAA_and_its_reverse_name()
+    {
+        var responder = new DnsResponder(LabOptions());
+        responder.DhcpNames.AddOrUpdate("cam", IPAddress.Parse("fd00::77"));
+        Assert.Equal(["fd00::77"], Ask(responder, "cam.lab.test", DnsType.AAAA).AnswerData);
+        var reverse = string.Join('.', "fd000000000000000000000000000077".Reverse()) + ".ip6.arpa";
+        Assert.Equal(["cam.lab.test"], Ask(responder, reverse, DnsType.PTR).AnswerData);
+        Assert.True(responder.DhcpNames.Remove("cam"));
+        Assert.Empty(Ask(responder, reverse, DnsType.PTR).AnswerData);
+        Assert.Equal(DnsRcode.NxDomain, Ask(responder, "cam.lab.test", DnsType.AAAA).Rcode);
     }
 
     [Fact]
