@@ -11,7 +11,8 @@ namespace Pint.Engine.Dns;
 /// sends all their local answers in one more. Under load that is two calls per batch instead of two per query,
 /// which is where a DNS server spends most of its CPU. Buffers and message headers live in native memory the
 /// kernel writes into directly; nothing is allocated per query. On a wildcard socket each answer carries a control
-/// message that sends it from the address its query was sent to (<see cref="UdpReplySource"/>).
+/// message that sends it from the address its query was sent to (<see cref="UdpReplySource"/>). Under load the
+/// loop waits a moment between batches so each wake-up answers more queries (<see cref="UdpBatchNap"/>).
 /// </summary>
 internal sealed unsafe class UdpBatchLoop : IDisposable
 {
@@ -155,6 +156,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 }
                 sent += (uint)n;
             }
+            if (UdpBatchNap.After(received, Slots)) UdpBatchNap.Take();
         }
     }
 
