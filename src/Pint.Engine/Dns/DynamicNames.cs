@@ -31,7 +31,7 @@ public sealed class DynamicNames
 
     public DynamicNames(string? domain, int ttl)
     {
-        _domain = domain?.TrimEnd('.');
+        _domain = domain;
         _ttl = (uint)Math.Max(0, ttl);
         _ownerLookup = _owners.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
@@ -102,21 +102,19 @@ public sealed class DynamicNames
         if (FullName(name) is var full && !ReferenceEquals(full, name)) yield return full;
     }
 
-    private string FullName(string name) => _domain is not null && !name.Contains('.') ? $"{name}.{_domain}" : name;
+    private string FullName(string name) => LocalZone.ExpandedName(name, _domain);
 
     /// <summary>Rebuilds one owner from the names that feed it (usually one).</summary>
     private void PublishOwner(string owner)
     {
         var wire = DnsName.FromText(owner);
-        if (!_ownersFedBy.TryGetValue(owner, out var names))
+        LocalNameRecords? records = null;
+        if (_ownersFedBy.TryGetValue(owner, out var names))
         {
-            if (_owners.TryRemove(wire, out _)) _published--;
-            return;
+            records = new LocalNameRecords(wire) { AddressTtl = _ttl };
+            foreach (var name in names) records.AddAddress(_names[name].GetAddressBytes());
         }
-        var records = new LocalNameRecords(wire) { AddressTtl = _ttl };
-        foreach (var name in names) records.AddAddress(_names[name].GetAddressBytes());
-        if (_owners.TryAdd(wire, records)) _published++;
-        else _owners[wire] = records;
+        Publish(_owners, wire, records);
     }
 
     /// <summary>The PTR of <paramref name="address"/>: the full name of the first name still holding it.</summary>
@@ -127,22 +125,28 @@ public sealed class DynamicNames
             owner = records;
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            uint key = BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
-            if (owner is null) { if (_ipv4PtrOwners.TryRemove(key, out _)) _published--; }
-            else if (_ipv4PtrOwners.TryAdd(key, owner)) _published++;
-            else _ipv4PtrOwners[key] = owner;
+            Publish(_ipv4PtrOwners, BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes()), owner);
             return;
         }
         var reverse = DnsName.ReverseOf(address);
-        if (owner is null)
+        LocalNameRecords? ptr = null;
+        if (owner is not null)
         {
-            if (_owners.TryRemove(reverse, out _)) _published--;
-            return;
+            ptr = new LocalNameRecords(reverse) { AddressTtl = _ttl };
+            ptr.AddPtr(owner.Name);
         }
-        var ptr = new LocalNameRecords(reverse) { AddressTtl = _ttl };
-        ptr.AddPtr(owner.Name);
-        if (_owners.TryAdd(reverse, ptr)) _published++;
-        else _owners[reverse] = ptr;
+        Publish(_owners, reverse, ptr);
+    }
+
+    /// <summary>Sets or (null) removes one published entry, keeping the count readers check first.</summary>
+    private void Publish<TKey>(ConcurrentDictionary<TKey, LocalNameRecords> published, TKey key, LocalNameRecords? records) where TKey : notnull
+    {
+        if (records is null)
+        {
+            if (published.TryRemove(key, out _)) _published--;
+        }
+        else if (published.TryAdd(key, records)) _published++;
+        else published[key] = records;
     }
 
     private static List<string> Fed<TKey>(Dictionary<TKey, List<string>> map, TKey key) where TKey : notnull

@@ -105,7 +105,7 @@ public sealed class LocalZone
     public void AddAddress(string name, IPAddress address, uint ttl, string? domain)
     {
         name = name.TrimEnd('.');
-        string fullName = domain is not null && !name.Contains('.') ? $"{name}.{domain.TrimEnd('.')}" : name;
+        string fullName = ExpandedName(name, domain);
         var records = GetOrAdd(name);
         AddAddressRecord(records, address, ttl);
         if (!ReferenceEquals(fullName, name)) AddAddressRecord(records = GetOrAdd(fullName), address, ttl);
@@ -120,6 +120,13 @@ public sealed class LocalZone
         reverse.AddPtr(records.Name); // the owner's wire name, shared rather than encoded again
         reverse.AddressTtl = ttl;
     }
+
+    /// <summary>
+    /// expand-hosts: the name a bare <paramref name="name"/> also answers as (name.domain), or <paramref name="name"/>
+    /// itself (the same instance) when it has a dot or there is no domain.
+    /// </summary>
+    public static string ExpandedName(string name, string? domain) =>
+        domain is not null && !name.Contains('.') ? $"{name}.{domain.TrimEnd('.')}" : name;
 
     private static void AddAddressRecord(LocalNameRecords records, IPAddress address, uint ttl)
     {
