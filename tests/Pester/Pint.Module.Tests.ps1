@@ -1,4 +1,10 @@
 # The module as a user imports it from out/Pint/: discovery, help, -WhatIf, pipelines, Export-Csv.
+BeforeDiscovery {
+    # -ForEach data is bound at discovery, before BeforeAll runs: the cmdlet list must be known here.
+    $manifestPath = if ($env:PINT_TEST_MODULE) { $env:PINT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/Pint/Pint.psd1' }
+    $script:expected = (Import-PowerShellDataFile $manifestPath).CmdletsToExport
+}
+
 BeforeAll {
     # Only this session's servers: a Pint service elsewhere on the machine must not show up in these tests.
     $env:PINT_CONTROL = Join-Path ([IO.Path]::GetTempPath()) ('pint-no-service-' + [guid]::NewGuid() + '.sock')
@@ -20,9 +26,9 @@ Describe 'Module discovery' {
         ($cmds.Name | Sort-Object) | Should -Be ($expected | Sort-Object)
         $cmds | ForEach-Object { $_.CommandType | Should -Be 'Cmdlet' }
     }
-    It '<_> declares its output type' -ForEach $expected {
+    # Stop- and Remove- cmdlets write nothing unless -PassThru, so they need not declare an output type.
+    It '<_> declares its output type' -ForEach ($expected | Where-Object { $_ -notmatch '^(Stop|Remove)-' }) {
         $cmd = Get-Command $_
-        if ($cmd.Verb -in 'Stop', 'Remove') { return }
         $cmd.OutputType.Count | Should -BeGreaterThan 0
     }
     It '<_> supports -WhatIf and -Confirm when it changes something' -ForEach ($expected | Where-Object { $_ -match '^(Add|Set|Remove|Start|Stop)-' }) {
@@ -50,6 +56,12 @@ Describe 'Help' {
     It 'has an about_Pint topic' {
         $about = Get-Help about_Pint
         ($about | Out-String) | Should -Match 'dnsmasq'
+    }
+    It 'about_Pint names <_> in its cmdlet table and under SEE ALSO' -ForEach $expected {
+        $text = Get-Help about_Pint | Out-String
+        $table = ($text -split 'CMDLETS AND THE LINES THEY READ OR WRITE')[1] -split 'For Windows admins' | Select-Object -First 1
+        $table | Should -Match "(?m)^\s+$_\s" -Because 'every exported cmdlet is listed with the lines it reads or writes'
+        ($text -split 'SEE ALSO')[1] | Should -Match "(?m)^\s+$_\s*$"
     }
 }
 
