@@ -38,6 +38,13 @@ public class OptionCatalogTests
         ConfigAssert.SingleError("bind-dynamic=yes", "is a flag and takes no value");
 
     [Fact]
+    public void Every_option_handler_is_for_an_option_dnsmasq_knows()
+    {
+        // A handler under a name the catalog lacks would never run: the line would be "unknown option" instead.
+        Assert.All(OptionHandlers.All.Keys, name => Assert.NotNull(DnsmasqOptionCatalog.Find(name)));
+    }
+
+    [Fact]
     public void Catalog_holds_every_long_option_of_dnsmasq_help()
     {
         var dnsmasq = ConfigTestTools.RequireTool("dnsmasq");

@@ -4,5 +4,11 @@ namespace Pint.Engine.Config;
 /// <param name="Name">The long option name without dashes, as written in a config file.</param>
 /// <param name="Arity">Whether it takes a value.</param>
 /// <param name="Repeatable">False when dnsmasq rejects a second occurrence ("illegal repeated keyword").</param>
-/// <param name="Implemented">True when Pint types the option into <see cref="PintConfig"/>.</param>
-public sealed record OptionInfo(string Name, OptionArity Arity, bool Repeatable, bool Implemented);
+public sealed record OptionInfo(string Name, OptionArity Arity, bool Repeatable)
+{
+    /// <summary>
+    /// True when Pint types the option into <see cref="PintConfig"/>: it has a handler. Derived, so the catalog and
+    /// the handlers cannot disagree about what is implemented.
+    /// </summary>
+    public bool Implemented => OptionHandlers.All.ContainsKey(Name);
+}
