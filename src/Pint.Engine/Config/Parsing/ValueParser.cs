@@ -63,8 +63,6 @@ internal static partial class ValueParser
         return true;
     }
 
-    public static bool IsLeaseTime(string text) => TryLeaseTime(text, out _);
-
     /// <summary>A DNS name as dnsmasq accepts in records: letters, digits, '-', '_', '.', and '*' for wildcards.</summary>
     public static bool IsDomainName(string text) =>
         text.Length is > 0 and <= 253 && DomainNameForm().IsMatch(text);

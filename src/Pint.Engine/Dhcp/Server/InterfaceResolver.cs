@@ -32,10 +32,4 @@ internal sealed class InterfaceResolver
         }
         return null;
     }
-
-    /// <summary>Forgets cached interfaces (call when addresses change).</summary>
-    public void Reset() => _byIndex.Clear();
-
-    public static int IndexOf(string interfaceName) =>
-        NetworkInterface.GetAllNetworkInterfaces().FirstOrDefault(n => n.Name == interfaceName)?.GetIPProperties().GetIPv4Properties()?.Index ?? 0;
 }
