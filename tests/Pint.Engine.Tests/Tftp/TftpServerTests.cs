@@ -72,6 +72,26 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEmptyFileIsAcknowledgedWithoutTransferSize()
+    {
+        // As iPXE asks (blksize, tsize) plus a window: the OACK confirms the block size and window but not tsize 0,
+        // which curl rejects; then one empty DATA block.
+        _root.Write("empty", []);
+        var download = await TftpTestClient.GetAsync(Endpoint, "empty", options: new TftpOptionSet(1432, 0, null, 4));
+        Assert.Empty(download.Data!);
+        Assert.Equal(new TftpOptionSet(1432, null, null, 4), download.OptionAck);
+    }
+
+    [Fact]
+    public async Task AnEmptyFileAskedOnlyForItsSizeStartsWithData()
+    {
+        _root.Write("empty", []);
+        var download = await TftpTestClient.GetAsync(Endpoint, "empty", options: new TftpOptionSet(null, 0, null, null));
+        Assert.Empty(download.Data!);
+        Assert.Null(download.OptionAck);
+    }
+
+    [Fact]
     public async Task NetAsciiDownloadIsConverted()
     {
         _root.Write("menu.cfg", "a\nb\n"u8.ToArray());
