@@ -27,6 +27,8 @@ public sealed class TftpService : IPintService, IReconfigurable
                 ["transfersStarted"] = c.TransfersStarted,
                 ["transfersCompleted"] = c.TransfersCompleted,
                 ["transfersFailed"] = c.TransfersFailed,
+                ["transfersAborted"] = c.TransfersAborted,
+                ["transfersEvicted"] = c.TransfersEvicted,
                 ["activeTransfers"] = c.ActiveTransfers,
                 ["bytesSent"] = c.BytesSent,
                 ["retransmissions"] = c.Retransmissions,

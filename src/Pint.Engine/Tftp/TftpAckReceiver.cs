@@ -30,12 +30,13 @@ internal sealed class TftpAckReceiver
     }
 
     /// <summary>Returns the datagram length, or null when <paramref name="deadline"/> (a Stopwatch timestamp) passed first.</summary>
-    /// <exception cref="OperationCanceledException">The server is stopping, or the transfer was superseded.</exception>
+    /// <exception cref="OperationCanceledException">The server is stopping, or the transfer was superseded or cancelled.</exception>
     public int? Receive(Span<byte> buffer, long deadline)
     {
         while (true)
         {
             _stopping.ThrowIfCancellationRequested();
+            ThrowIfCancelled();
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             if (remaining <= TimeSpan.Zero)
             {
@@ -51,6 +52,7 @@ internal sealed class TftpAckReceiver
             try
             {
                 int received = _socket.Receive(buffer, SocketFlags.None);
+                ThrowIfCancelled(); // a cancel shuts the receiving side down, which ends the wait with 0 bytes
                 _transfer.ClientAnswered();
                 return received;
             }
@@ -62,6 +64,12 @@ internal sealed class TftpAckReceiver
                 // ICMP port unreachable for an earlier send: the client may come back; its silence times out.
             }
         }
+    }
+
+    private void ThrowIfCancelled()
+    {
+        if (_transfer.Cancellation != TftpCancellation.None)
+            throw new OperationCanceledException($"the transfer was cancelled ({_transfer.Cancellation})");
     }
 
     private void SetTimeout(TimeSpan wait)

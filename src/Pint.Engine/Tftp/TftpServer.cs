@@ -27,11 +27,13 @@ public sealed class TftpServer : IAsyncDisposable
             new(o, new TftpFileResolver(o.Root, o.Secure), o.RootsByInterface.ToDictionary(p => p.Key, p => new TftpFileResolver(p.Value, o.Secure)));
     }
 
-    // The transfer each client endpoint is in, to tell a resent RRQ from a new one; and every transfer thread still
-    // running (a superseded one ends at its next retransmission timeout), for a stop to wait on.
+    // The transfer each client endpoint is in, to tell a resent RRQ from a new one (these hold the slots tftp-max
+    // counts); and every transfer thread still running (a superseded one ends at its next retransmission timeout,
+    // an evicted or aborted one at once), for a stop to wait on.
     private readonly ConcurrentDictionary<IPEndPoint, TftpRunningTransfer> _transfersByClient = new();
     private readonly ConcurrentDictionary<TftpRunningTransfer, byte> _running = new();
     private readonly ConcurrentDictionary<int, (string Name, int Mtu)> _interfaces = new();
+    private readonly Lock _admission = new();
     private readonly List<Socket> _listeners = [];
     private readonly List<Task> _listenLoops = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -42,6 +44,7 @@ public sealed class TftpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (options.PortRange is { } range && (range.Start < 1 || range.End > 65535 || range.Start > range.End))
             throw new ArgumentException($"TFTP port range {range.Start},{range.End} is not a valid range of ports.", nameof(options));
+        ThrowIfBadLimits(options);
         _serving = Serving.Of(options);
     }
 
@@ -53,11 +56,21 @@ public sealed class TftpServer : IAsyncDisposable
     {
         var current = _serving.Options;
         if (!options.ListenEndPoints.SequenceEqual(current.ListenEndPoints) || options.PortRange != current.PortRange) return false;
+        ThrowIfBadLimits(options);
         _serving = Serving.Of(options);
         return true;
     }
 
     public TftpCounters Counters { get; } = new();
+
+    /// <summary>Limits below one transfer would refuse every request.</summary>
+    private static void ThrowIfBadLimits(TftpServerOptions options)
+    {
+        if (options.MaxTransfers < 1)
+            throw new ArgumentException($"TFTP tftp-max {options.MaxTransfers} must be at least 1.", nameof(options));
+        if (options.MaxTransfersPerAddress is < 1)
+            throw new ArgumentException($"TFTP transfers per client address ({options.MaxTransfersPerAddress}) must be at least 1.", nameof(options));
+    }
 
     /// <summary>The endpoints actually bound (port 0 in the options becomes the chosen port).</summary>
     public IReadOnlyList<IPEndPoint> BoundEndPoints => _listeners.Select(s => (IPEndPoint)s.LocalEndPoint!).ToList();
@@ -128,28 +141,75 @@ public sealed class TftpServer : IAsyncDisposable
 
             Counters.RequestReceived();
             var client = (IPEndPoint)received.RemoteEndPoint;
-            if (!TryReadRequest(buffer.AsSpan(0, received.ReceivedBytes), client, out var request, out var message))
+            var packet = buffer.AsSpan(0, received.ReceivedBytes);
+            if (IsErrorFromTransferClient(packet, client))
+                continue; // the client gave up on its transfer (RFC 1350: an ERROR is not answered)
+            if (!TryReadRequest(packet, client, out var request, out var message))
             {
                 await RefuseAsync(socket, reply, client, TftpErrorCode.IllegalOperation, message).ConfigureAwait(false);
                 continue;
             }
-            var previous = _transfersByClient.GetValueOrDefault(client);
-            if (previous is not null && previous.IsResentBy(request))
+            var admission = Admit(request, client, out var transfer, out message);
+            if (admission == Admission.Resent)
                 continue; // the client resent its RRQ before seeing our reply: the running transfer answers it
-            // A new download from an endpoint with a transfer takes that transfer's place; it needs no room of its own.
-            if (previous is null && _transfersByClient.Count >= _serving.Options.MaxTransfers)
+            if (admission == Admission.Refused)
             {
-                await RefuseAsync(socket, reply, client, TftpErrorCode.NotDefined, $"too many concurrent transfers (limit {_serving.Options.MaxTransfers})").ConfigureAwait(false);
+                await RefuseAsync(socket, reply, client, TftpErrorCode.NotDefined, message).ConfigureAwait(false);
                 continue;
             }
+            var local = received.PacketInformation;
+            StartTransfer(transfer!, client, local.Address, local.Interface);
+        }
+    }
 
-            var transfer = new TftpRunningTransfer(request);
+    private enum Admission { Started, Resent, Refused }
+
+    /// <summary>
+    /// Gives <paramref name="request"/> a transfer, unless it is a resend or there is no room (see
+    /// <see cref="TftpAdmission"/>). One listen loop at a time decides, so two cannot both take the last slot.
+    /// </summary>
+    private Admission Admit(TftpRequest request, IPEndPoint client, out TftpRunningTransfer? transfer, out string refusal)
+    {
+        transfer = null;
+        refusal = "";
+        var options = _serving.Options;
+        lock (_admission)
+        {
+            var previous = _transfersByClient.GetValueOrDefault(client);
+            if (previous is not null && previous.IsResentBy(request))
+                return Admission.Resent;
+            // A new download from an endpoint with a transfer takes that transfer's place; it needs no room of its own.
+            if (previous is null)
+            {
+                var running = _transfersByClient.Select(p => p.Value).ToList();
+                if (!TftpAdmission.TryAdmit(running, client.Address, options.MaxTransfers, options.MaxTransfersPerAddress ?? TftpAdmission.DefaultShare(options.MaxTransfers), out var evict, out refusal))
+                    return Admission.Refused;
+                if (evict is not null)
+                {
+                    _transfersByClient.TryRemove(KeyValuePair.Create(evict.Client, evict)); // its slot is free now
+                    evict.Cancel(TftpCancellation.Evicted);
+                }
+            }
+            transfer = new TftpRunningTransfer(request, client);
             previous?.Supersede();
             _transfersByClient[client] = transfer;
             _running[transfer] = 0;
-            var local = received.PacketInformation;
-            StartTransfer(transfer, client, local.Address, local.Interface);
+            return Admission.Started;
         }
+    }
+
+    /// <summary>
+    /// An ERROR on the listen port from the endpoint of a running transfer: a client that gave up (e.g. one that sent
+    /// it before our first reply reached it) frees its slot at once instead of leaving it to the retransmissions.
+    /// </summary>
+    private bool IsErrorFromTransferClient(ReadOnlySpan<byte> packet, IPEndPoint client)
+    {
+        if (new TftpPacketReader(packet).ReadOpcode(out var opcode) != TftpRejection.None || opcode != TftpOpcode.Error
+            || !_transfersByClient.TryGetValue(client, out var transfer))
+            return false;
+        _transfersByClient.TryRemove(KeyValuePair.Create(client, transfer));
+        transfer.Cancel(TftpCancellation.ClientError);
+        return true;
     }
 
     /// <summary>
@@ -176,7 +236,8 @@ public sealed class TftpServer : IAsyncDisposable
 
     /// <summary>
     /// Runs one transfer on a thread of its own with blocking socket calls: the answer to an ACK is on the wire
-    /// within one wake-up (see <see cref="TftpAckReceiver"/>). Threads are bounded by tftp-max.
+    /// within one wake-up (see <see cref="TftpAckReceiver"/>). Threads are bounded by tftp-max, and by the moments
+    /// an evicted or superseded transfer takes to end.
     /// </summary>
     private void StartTransfer(TftpRunningTransfer transfer, IPEndPoint client, IPAddress localAddress, int interfaceIndex)
     {
@@ -221,7 +282,16 @@ public sealed class TftpServer : IAsyncDisposable
             var (interfaceName, mtu) = DescribeInterface(interfaceIndex);
             var serving = _serving;
             var resolver = interfaceName is not null && serving.RootsByInterface.TryGetValue(interfaceName, out var byInterface) ? byInterface : serving.DefaultRoot;
-            completed = Serve(socket, transfer, resolver, mtu);
+            transfer.Attach(socket);
+            try
+            {
+                completed = Serve(socket, transfer, resolver, mtu);
+            }
+            catch (OperationCanceledException) when (transfer.Cancellation == TftpCancellation.Evicted)
+            {
+                // A client that is still there learns at once that this transfer is over.
+                SendError(socket, TftpErrorCode.NotDefined, "server busy: the transfer had stopped and gave its slot to a new request");
+            }
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException or UnauthorizedAccessException)
         {
@@ -230,7 +300,7 @@ public sealed class TftpServer : IAsyncDisposable
         }
         finally
         {
-            Counters.TransferEnded(completed);
+            Counters.TransferEnded(completed, transfer.Cancellation);
         }
     }
 
@@ -282,6 +352,7 @@ public sealed class TftpServer : IAsyncDisposable
 
             if (receiver.Receive(incoming, deadline) is not { } received)
             {
+                running.TimedOut(Stopwatch.GetTimestamp());
                 if (transfer.OnTimeout() == TftpTimeoutOutcome.GiveUp)
                     return false;
                 Counters.Retransmitted();
@@ -293,11 +364,15 @@ public sealed class TftpServer : IAsyncDisposable
             var reader = new TftpPacketReader(incoming[..received]);
             if (reader.ReadAck(out ushort acked) == TftpRejection.None)
             {
-                if (transfer.OnAck(acked) == TftpAckOutcome.Completed)
+                var outcome = transfer.OnAck(acked);
+                if (outcome == TftpAckOutcome.Completed)
                     return true;
+                if (outcome == TftpAckOutcome.Progress)
+                    running.Progressed();
             }
             else if (reader.ReadOpcode(out var opcode) == TftpRejection.None && opcode == TftpOpcode.Error)
             {
+                running.Cancel(TftpCancellation.ClientError);
                 return false; // the client aborted (e.g. error 8: it rejected our options)
             }
         }

@@ -22,8 +22,17 @@ public sealed class TftpServerOptions
     /// <summary>tftp-no-blocksize: ignore the blksize option.</summary>
     public bool NoBlockSize { get; init; }
 
-    /// <summary>tftp-max: concurrent transfers; further requests get an ERROR packet.</summary>
+    /// <summary>
+    /// tftp-max: concurrent transfers. When all are taken, a new request takes the slot of a transfer that has stopped
+    /// moving (see <see cref="TftpAdmission"/>), else it gets an ERROR packet.
+    /// </summary>
     public int MaxTransfers { get; init; } = 50;
+
+    /// <summary>
+    /// Concurrent transfers one client address may hold, so that a host that abandons its transfers cannot take every
+    /// slot; null is half of <see cref="MaxTransfers"/> (at least one). No dnsmasq option sets it.
+    /// </summary>
+    public int? MaxTransfersPerAddress { get; init; }
 
     /// <summary>tftp-port-range: local ports for transfers; null lets the OS choose.</summary>
     public (int Start, int End)? PortRange { get; init; }

@@ -149,23 +149,7 @@ public sealed class TftpClientEndpointTests : IAsyncLifetime
         return ((IPEndPoint)first.LocalEndPoint!).Port;
     }
 
-    /// <summary>
-    /// The listen loop takes datagrams in order: once a refused probe is answered, everything sent before it has
-    /// been decided on (and counted).
-    /// </summary>
-    private async Task ListenLoopCaughtUpAsync()
-    {
-        var reply = await TftpTestClient.SendRawAsync(Endpoint, [0, 9, 0, 0]);
-        Assert.Equal(TftpErrorCode.IllegalOperation, reply.Error);
-    }
+    private Task ListenLoopCaughtUpAsync() => TftpTestClient.ListenLoopCaughtUpAsync(Endpoint);
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(20);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition) => TftpTestClient.UntilAsync(condition, Patience);
 }

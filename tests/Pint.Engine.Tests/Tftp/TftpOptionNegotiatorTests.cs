@@ -33,6 +33,15 @@ public class TftpOptionNegotiatorTests
     }
 
     [Fact]
+    public void AnEmptyFileHasNoTransferSizeToAcknowledge()
+    {
+        // curl rejects "tsize 0" in an OACK; without it the options left decide whether there is an OACK at all.
+        Assert.True(TftpOptionNegotiator.Negotiate(new TftpOptionSet(null, 0, null, null), TftpMode.Octet, 0, 65464, false).IsEmpty);
+        Assert.Equal(new TftpOptionSet(1432, null, null, 4),
+            TftpOptionNegotiator.Negotiate(new TftpOptionSet(1432, 0, null, 4), TftpMode.Octet, 0, 65464, false));
+    }
+
+    [Fact]
     public void TimeoutAndWindowSizeAreAcceptedAsAsked()
     {
         var accepted = TftpOptionNegotiator.Negotiate(new TftpOptionSet(null, null, 7, 32), TftpMode.Octet, 1, 65464, false);

@@ -19,6 +19,7 @@ public sealed class TftpRealClientTests : IAsyncLifetime
         _file = new byte[2 * 1024 * 1024 + 1468]; // ends in an empty block at blksize 1468
         new Random(7).NextBytes(_file);
         _root.Write("boot.img", _file);
+        _root.Write("empty", []);
         _server = new TftpServer(new TftpServerOptions { Root = _root.Root, ListenEndPoints = [new IPEndPoint(IPAddress.Loopback, 0)] });
         await _server.StartAsync();
     }
@@ -57,6 +58,44 @@ public sealed class TftpRealClientTests : IAsyncLifetime
     {
         // curl exits 68 for TFTP "file not found".
         Assert.Equal(68, await RunAsync("curl", _root.Base, "-s", $"tftp://127.0.0.1:{Port}/no-such-file", "-o", OutputPath));
+    }
+
+    // curl asks for tsize and refuses an OACK that says tsize 0 ("invalid tsize", exit 71; dnsmasq 2.90 sends that
+    // OACK and fails the same way), so a zero-length file must be served without it.
+    [TftpFact(Tool = "curl")]
+    public async Task CurlFetchesAnEmptyFile()
+    {
+        Assert.Equal(0, await RunAsync("curl", _root.Base, "-s", $"tftp://127.0.0.1:{Port}/empty", "-o", OutputPath));
+        Assert.Empty(File.ReadAllBytes(OutputPath));
+    }
+
+    [TftpFact(Tool = "curl")]
+    public async Task CurlFetchesAnEmptyFileWithBlockSize()
+    {
+        Assert.Equal(0, await RunAsync("curl", _root.Base, "-s", "--tftp-blksize", "1468", $"tftp://127.0.0.1:{Port}/empty", "-o", OutputPath));
+        Assert.Empty(File.ReadAllBytes(OutputPath));
+    }
+
+    [TftpFact(Tool = "atftp")]
+    public async Task AtftpFetchesAnEmptyFileWindowed()
+    {
+        Assert.Equal(0, await RunAsync("atftp", _root.Base, "--get", "-r", "empty", "-l", OutputPath,
+            "--option", "blksize 1432", "--option", "windowsize 4", "--option", "tsize 0", "127.0.0.1", Port.ToString()));
+        Assert.Empty(File.ReadAllBytes(OutputPath));
+    }
+
+    [TftpFact(Tool = "atftp")]
+    public async Task AtftpFetchesAnEmptyFileAskingOnlyForItsSize()
+    {
+        Assert.Equal(0, await RunAsync("atftp", _root.Base, "--get", "-r", "empty", "-l", OutputPath, "--option", "tsize 0", "127.0.0.1", Port.ToString()));
+        Assert.Empty(File.ReadAllBytes(OutputPath));
+    }
+
+    [TftpFact(Tool = "tftp")]
+    public async Task TftpHpaFetchesAnEmptyFile()
+    {
+        Assert.Equal(0, await RunAsync("tftp", _root.Base, "127.0.0.1", Port.ToString(), "-m", "binary", "-c", "get", "empty", OutputPath));
+        Assert.Empty(File.ReadAllBytes(OutputPath));
     }
 
     [TftpFact(Tool = "atftp")]

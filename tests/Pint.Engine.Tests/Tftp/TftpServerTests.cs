@@ -72,6 +72,26 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEmptyFileIsAcknowledgedWithoutTransferSize()
+    {
+        // As iPXE asks (blksize, tsize) plus a window: the OACK confirms the block size and window but not tsize 0,
+        // which curl rejects; then one empty DATA block.
+        _root.Write("empty", []);
+        var download = await TftpTestClient.GetAsync(Endpoint, "empty", options: new TftpOptionSet(1432, 0, null, 4));
+        Assert.Empty(download.Data!);
+        Assert.Equal(new TftpOptionSet(1432, null, null, 4), download.OptionAck);
+    }
+
+    [Fact]
+    public async Task AnEmptyFileAskedOnlyForItsSizeStartsWithData()
+    {
+        _root.Write("empty", []);
+        var download = await TftpTestClient.GetAsync(Endpoint, "empty", options: new TftpOptionSet(null, 0, null, null));
+        Assert.Empty(download.Data!);
+        Assert.Null(download.OptionAck);
+    }
+
+    [Fact]
     public async Task NetAsciiDownloadIsConverted()
     {
         _root.Write("menu.cfg", "a\nb\n"u8.ToArray());
@@ -160,11 +180,23 @@ public sealed class TftpServerTests : IAsyncLifetime
         var request = new byte[64];
         int length = TftpPacketWriter.WriteRequest(request, TftpOpcode.ReadRequest, "large.bin", TftpMode.Octet);
         await holder.SendToAsync(request.AsMemory(0, length), server.BoundEndPoints[0]);
-        await holder.ReceiveAsync(new byte[600]); // the first transfer is running
+        var first = await holder.ReceiveFromAsync(new byte[600], new IPEndPoint(IPAddress.Any, 0));
+        await TftpTestClient.AckAsync(holder, 1, first.RemoteEndPoint);
+        await holder.ReceiveAsync(new byte[600]); // block 2: the first transfer is moving, so it keeps its slot
 
         var refused = await TftpTestClient.GetAsync(server.BoundEndPoints[0], "hello.txt");
         Assert.Equal(TftpErrorCode.NotDefined, refused.Error);
         Assert.Contains("too many", refused.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(50, 0)]
+    public void LimitsBelowOneTransferAreRefused(int maxTransfers, int? perAddress)
+    {
+        var options = new TftpServerOptions { Root = _root.Root, MaxTransfers = maxTransfers, MaxTransfersPerAddress = perAddress };
+        var error = Assert.Throws<ArgumentException>(() => new TftpServer(options));
+        Assert.Contains("at least 1", error.Message);
     }
 
     [Fact]

@@ -13,18 +13,23 @@ internal static class TftpTestClient
 {
     /// <param name="dropOnce">DATA blocks (wire numbers) to ignore the first time they arrive, as if lost on the way.</param>
     /// <param name="localPort">The client's port; 0 lets the OS choose.</param>
-    public static async Task<TftpDownload> GetAsync(IPEndPoint server, string name, TftpMode mode = TftpMode.Octet, TftpOptionSet options = default, ISet<ushort>? dropOnce = null, int localPort = 0)
+    /// <param name="localAddress">The client's address (another loopback address is another host); the server's by default.</param>
+    public static async Task<TftpDownload> GetAsync(IPEndPoint server, string name, TftpMode mode = TftpMode.Octet, TftpOptionSet options = default,
+        ISet<ushort>? dropOnce = null, int localPort = 0, IPAddress? localAddress = null)
     {
-        using var socket = Bind(server, localPort);
+        using var socket = Bind(server, localPort, localAddress);
         await RequestAsync(socket, server, name, mode, options);
         return await ReceiveAsync(socket, dropOnce: dropOnce);
     }
 
-    /// <summary>A UDP socket on the server's address family and loopback address, on <paramref name="port"/> (0: any).</summary>
-    public static Socket Bind(IPEndPoint server, int port = 0)
+    /// <summary>
+    /// A UDP socket on the server's address family and on <paramref name="address"/> (the server's loopback address by
+    /// default), on <paramref name="port"/> (0: any).
+    /// </summary>
+    public static Socket Bind(IPEndPoint server, int port = 0, IPAddress? address = null)
     {
         var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(server.Address, port));
+        socket.Bind(new IPEndPoint(address ?? server.Address, port));
         return socket;
     }
 
@@ -64,8 +69,7 @@ internal static class TftpTestClient
             }
             else if (!received.RemoteEndPoint.Equals(transferId))
             {
-                var error = new byte[64];
-                await socket.SendToAsync(error.AsMemory(0, TftpPacketWriter.WriteError(error, TftpErrorCode.UnknownTransferId, "unknown transfer ID")), received.RemoteEndPoint);
+                await ErrorAsync(socket, received.RemoteEndPoint, TftpErrorCode.UnknownTransferId, "unknown transfer ID");
                 continue;
             }
             if (reader.ReadError(out var code, out var message) == TftpRejection.None)
@@ -112,10 +116,38 @@ internal static class TftpTestClient
         return new TftpDownload(null, code, Encoding.UTF8.GetString(message), null);
     }
 
+    /// <summary>Sends an ERROR, as a client that gives up does (to the transfer's port or, before any reply, the listen port).</summary>
+    public static async Task ErrorAsync(Socket socket, EndPoint to, TftpErrorCode code = TftpErrorCode.NotDefined, string message = "cancelled")
+    {
+        var error = new byte[64];
+        await socket.SendToAsync(error.AsMemory(0, TftpPacketWriter.WriteError(error, code, message)), to);
+    }
+
     public static async Task AckAsync(Socket socket, ushort block, EndPoint server)
     {
         var ack = new byte[4];
         TftpPacketWriter.WriteAck(ack, block);
         await socket.SendToAsync(ack, server);
+    }
+
+    /// <summary>
+    /// The listen loop takes datagrams in order: once a refused probe is answered, everything sent before it has
+    /// been decided on (and counted).
+    /// </summary>
+    public static async Task ListenLoopCaughtUpAsync(IPEndPoint server)
+    {
+        var reply = await SendRawAsync(server, [0, 9, 0, 0]);
+        Xunit.Assert.Equal(TftpErrorCode.IllegalOperation, reply.Error);
+    }
+
+    /// <summary>Waits for <paramref name="condition"/>, failing the test after <paramref name="patience"/>.</summary>
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (!condition())
+        {
+            Xunit.Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(20);
+        }
     }
 }
