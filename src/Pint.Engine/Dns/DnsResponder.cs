@@ -32,7 +32,7 @@ public sealed class DnsResponder
         string Rebind)
     {
         public static UpstreamSetup Of(DnsServerOptions o) => new(
-            string.Join(";", o.Servers.Select(s => $"{s.EndPoint}|{string.Join(',', s.Domains ?? [])}")),
+            string.Join(";", o.Servers.Select(s => $"{s.EndPoint}|{string.Join(',', s.Domains ?? [])}|{s.UseStandardServers}")),
             string.Join(";", o.LocalDomains), o.StrictOrder, o.DomainNeeded, o.BogusPriv, o.CacheSize, o.NegTtl,
             o.StopDnsRebind ? $"{o.RebindLocalhostOk}|{string.Join(',', o.RebindDomainsOk)}" : "");
     }
@@ -172,12 +172,13 @@ public sealed class DnsResponder
         }
         if (upstream.Message.Length > limited.Length)
         {
+            var header = DnsHeader.Read(upstream.Message);
             var truncated = new DnsResponseBuilder(limited, query);
             truncated.MarkTruncated();
-            return truncated.Finish(DnsHeader.Read(upstream.Message).Rcode, false, _ednsPacketMax);
+            return truncated.Finish(header.Rcode, header.HasFlag(DnsFlags.Authoritative), _ednsPacketMax);
         }
         upstream.Message.CopyTo(limited);
-        return UpstreamAnswerWriter.Finish(query, limited, upstream.Message.Length, _ednsPacketMax);
+        return UpstreamAnswerWriter.Finish(query, limited, upstream.Message.Length, _ednsPacketMax, fromCache: false);
     }
 
     /// <summary>

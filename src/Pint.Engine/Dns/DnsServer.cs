@@ -121,6 +121,7 @@ public sealed class DnsServer : IAsyncDisposable
         catch (SocketException) { }
         catch (ObjectDisposedException) { }
         _loops.Clear();
+        _forwarder.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -275,11 +276,13 @@ public sealed class DnsServer : IAsyncDisposable
         }
     }
 
-    /// <summary>One TCP connection: 2-byte length framed queries, answered in turn until the client closes or idles out.</summary>
+    /// <summary>
+    /// One TCP connection: 2-byte length framed queries, answered in turn until the client closes or idles out. A query
+    /// that goes upstream goes over TCP too, so an answer too large for UDP reaches the client whole.
+    /// </summary>
     private async Task ServeTcpAsync(Socket connection, CancellationToken cancellationToken)
     {
         using var _ = connection;
-        var lengthPrefix = new byte[2];
         var query = new byte[MaxMessage];
         var reply = new byte[MaxMessage + 2];
         try
@@ -288,9 +291,8 @@ public sealed class DnsServer : IAsyncDisposable
             {
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 idle.CancelAfter(TimeSpan.FromSeconds(30));
-                if (!await ReadExactlyAsync(connection, lengthPrefix, idle.Token).ConfigureAwait(false)) return;
-                int length = BinaryPrimitives.ReadUInt16BigEndian(lengthPrefix);
-                if (!await ReadExactlyAsync(connection, query.AsMemory(0, length), idle.Token).ConfigureAwait(false)) return;
+                int length = await DnsTcpFraming.ReadMessageAsync(connection, query, idle.Token).ConfigureAwait(false);
+                if (length < 0) return;
 
                 var result = _responder.Respond(query.AsSpan(0, length), reply.AsSpan(2), overTcp: true);
                 if (QueryLog is { } log) LogQuery(log, query.AsSpan(0, length), result, reply.AsSpan(2), connection.RemoteEndPoint);
@@ -299,7 +301,7 @@ public sealed class DnsServer : IAsyncDisposable
                 if (result.Action == DnsResponderAction.Forward)
                 {
                     var message = query.AsMemory(0, length);
-                    var upstream = await _forwarder.ExchangeAsync(message, result.Upstream!, cancellationToken).ConfigureAwait(false);
+                    var upstream = await _forwarder.ExchangeAsync(message, result.Upstream!, overTcp: true, cancellationToken).ConfigureAwait(false);
                     replyLength = _responder.CompleteForward(message.Span, upstream, reply.AsSpan(2), overTcp: true);
                     QueryLog?.Answer(reply.AsSpan(2, replyLength), "reply");
                 }
@@ -310,17 +312,5 @@ public sealed class DnsServer : IAsyncDisposable
         catch (OperationCanceledException) { }
         catch (SocketException) { }
         catch (ObjectDisposedException) { }
-    }
-
-    private static async Task<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        int read = 0;
-        while (read < buffer.Length)
-        {
-            int n = await socket.ReceiveAsync(buffer[read..], SocketFlags.None, cancellationToken).ConfigureAwait(false);
-            if (n == 0) return false;
-            read += n;
-        }
-        return true;
     }
 }

@@ -14,7 +14,7 @@ public sealed class DnsServerOptions
     public IReadOnlyList<SrvEntry> SrvEntries { get; init; } = [];
     public IReadOnlyList<TxtEntry> TxtEntries { get; init; } = [];
     public IReadOnlyList<PtrEntry> PtrEntries { get; init; } = [];
-    /// <summary>Upstream servers (server=) and local-only domains (server=/dom/ with no address).</summary>
+    /// <summary>Upstream servers (server=), local-only domains (server=/dom/ with no address) and server=/dom/#.</summary>
     public IReadOnlyList<ForwardServer> Servers { get; init; } = [];
     /// <summary>local=/domain/: answered from local data only, NXDOMAIN otherwise, never forwarded.</summary>
     public IReadOnlyList<string> LocalDomains { get; init; } = [];
@@ -74,10 +74,11 @@ public sealed record TxtEntry(string Name, IReadOnlyList<string> Strings);
 public sealed record PtrEntry(string Name, string Target);
 
 /// <summary>
-/// server=[/domain/...]address#port. <see cref="EndPoint"/> null with domains: those domains are local only.
+/// server=[/domain/...]address#port. <see cref="EndPoint"/> null with domains: those domains are local only, or with
+/// <see cref="UseStandardServers"/> (server=/domain/#) go to the default servers even inside a domain routed elsewhere.
 /// No domains: a default upstream for everything.
 /// </summary>
-public sealed record ForwardServer(IPEndPoint? EndPoint, IReadOnlyList<string>? Domains = null);
+public sealed record ForwardServer(IPEndPoint? EndPoint, IReadOnlyList<string>? Domains = null, bool UseStandardServers = false);
 
 /// <summary>address=/domain/[ip]. <see cref="Address"/> null: NXDOMAIN for the domain and its subdomains.</summary>
 public sealed record AddressRule(string Domain, IPAddress? Address);

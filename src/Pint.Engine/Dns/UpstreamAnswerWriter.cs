@@ -8,12 +8,14 @@ public static class UpstreamAnswerWriter
     /// <summary>
     /// <paramref name="output"/>[..<paramref name="length"/>] holds the upstream message. Sets the client's ID, the
     /// question in the client's case, our flags, and OPT when the client sent EDNS. Returns the final length.
+    /// Like dnsmasq, a reply just received keeps the upstream's AA and one from the cache (<paramref name="fromCache"/>) never has it.
     /// </summary>
-    public static int Finish(in DnsQuery query, Span<byte> output, int length, ushort ednsPacketMax)
+    public static int Finish(in DnsQuery query, Span<byte> output, int length, ushort ednsPacketMax, bool fromCache)
     {
         var upstream = DnsHeader.Read(output);
+        ushort passed = (ushort)(DnsFlags.RcodeMask | DnsFlags.AuthenticData | DnsFlags.Truncated | (fromCache ? 0 : DnsFlags.Authoritative));
         ushort flags = (ushort)(DnsFlags.Response | DnsFlags.RecursionAvailable
-            | (upstream.Flags & (DnsFlags.RcodeMask | DnsFlags.AuthenticData | DnsFlags.Truncated))
+            | (upstream.Flags & passed)
             | (query.Header.Flags & (DnsFlags.OpcodeMask | DnsFlags.RecursionDesired | DnsFlags.CheckingDisabled)));
         BinaryPrimitives.WriteUInt16BigEndian(output, query.Header.Id);
         BinaryPrimitives.WriteUInt16BigEndian(output[2..], flags);

@@ -54,15 +54,20 @@ public sealed class UpstreamGroup
     }
 }
 
-/// <summary>Which upstream group a name goes to: the most specific server=/domain/ wins, else the default servers.</summary>
+/// <summary>
+/// Which upstream group a name goes to: the most specific server=/domain/ wins, else the default servers. A domain
+/// of server=/domain/# goes to the default servers too, and that wins over other lines for the same domain (dnsmasq).
+/// </summary>
 public sealed class UpstreamRoutes
 {
-    private readonly DomainTable<UpstreamGroup> _byDomain = new();
+    /// <summary>A null group: the domain uses the default servers.</summary>
+    private readonly DomainTable<UpstreamGroup?> _byDomain = new();
 
     public UpstreamRoutes(IReadOnlyList<ForwardServer> servers, IReadOnlyList<string> localDomains, bool strictOrder)
     {
         var defaults = new List<IPEndPoint>();
         var perDomain = new Dictionary<string, List<IPEndPoint>>(StringComparer.OrdinalIgnoreCase);
+        var standard = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var server in servers)
         {
             if (server.Domains is null || server.Domains.Count == 0)
@@ -73,20 +78,29 @@ public sealed class UpstreamRoutes
             foreach (var domain in server.Domains)
             {
                 var key = domain.Trim('.');
+                if (server.UseStandardServers)
+                {
+                    standard.Add(key);
+                    continue;
+                }
                 if (!perDomain.TryGetValue(key, out var list)) perDomain[key] = list = [];
                 if (server.EndPoint is not null) list.Add(server.EndPoint);
             }
         }
         foreach (var domain in localDomains) perDomain[domain.Trim('.')] = [];
         foreach (var (domain, list) in perDomain) _byDomain.Set(domain, new UpstreamGroup(list, strictOrder));
+        foreach (var domain in standard) _byDomain.Set(domain, null);
         Default = defaults.Count > 0 ? new UpstreamGroup(defaults, strictOrder) : null;
     }
 
     public UpstreamGroup? Default { get; }
 
     /// <summary>The group for a name, or null when there is nowhere to send it.</summary>
-    public UpstreamGroup? Route(ReadOnlySpan<byte> name) => _byDomain.TryMatch(name, out var group) ? group : Default;
+    public UpstreamGroup? Route(ReadOnlySpan<byte> name) => _byDomain.TryMatch(name, out var group) ? group ?? Default : Default;
 
-    /// <summary>True when a server=/domain/ line covers the name (bogus-priv then stays out of the way).</summary>
-    public bool HasSpecificRoute(ReadOnlySpan<byte> name) => _byDomain.TryMatch(name, out _);
+    /// <summary>
+    /// True when a server=/domain/ line with servers of its own (or none: local only) covers the name; bogus-priv then
+    /// stays out of the way. server=/domain/# does not count: dnsmasq still answers private reverse names itself.
+    /// </summary>
+    public bool HasSpecificRoute(ReadOnlySpan<byte> name) => _byDomain.TryMatch(name, out var group) && group is not null;
 }

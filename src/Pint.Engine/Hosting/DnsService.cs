@@ -118,8 +118,8 @@ public sealed class DnsService : IPintService, IReconfigurable, Control.IService
                 case DnsServerKind.LocalOnly:
                     servers.Add(new ForwardServer(null, s.Domains));
                     break;
-                default:
-                    log.Write(PintLogLevel.Warning, "dns", $"{s.Source}: server=/domain/# is not supported yet; line ignored");
+                case DnsServerKind.UseStandardServers:
+                    servers.Add(new ForwardServer(null, s.Domains, UseStandardServers: true));
                     break;
             }
         }

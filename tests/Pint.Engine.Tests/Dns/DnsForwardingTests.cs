@@ -8,23 +8,51 @@ namespace Pint.Engine.Tests.Dns;
 /// <summary>Forwarding, caching and failover through the real forwarder against fake upstream servers on loopback.</summary>
 public class DnsForwardingTests
 {
-    internal static async Task<DecodedReply> AskAsync(DnsResponder responder, UpstreamForwarder forwarder, string name, DnsType type = DnsType.A, int? edns = null)
+    /// <summary>One query as the server handles it: answered, or forwarded and completed. <paramref name="overTcp"/>: the client asked over TCP.</summary>
+    internal static async Task<DecodedReply> AskAsync(DnsResponder responder, UpstreamForwarder forwarder, string name, DnsType type = DnsType.A, int? edns = null,
+        bool overTcp = false)
     {
         var query = Query(name, type, id: 0x4242, edns: edns);
         var output = new byte[65535];
-        var result = responder.Respond(query, output, overTcp: false);
+        var result = responder.Respond(query, output, overTcp);
         if (result.Action == DnsResponderAction.Forward)
         {
-            var upstream = await forwarder.ExchangeAsync(query, result.Upstream!, CancellationToken.None);
-            return Decode(output.AsSpan(0, responder.CompleteForward(query, upstream, output, overTcp: false)));
+            var upstream = await forwarder.ExchangeAsync(query, result.Upstream!, overTcp, CancellationToken.None);
+            return Decode(output.AsSpan(0, responder.CompleteForward(query, upstream, output, overTcp)));
         }
         return Decode(output.AsSpan(0, result.Length));
     }
 
-    internal static (DnsResponder, UpstreamForwarder) Make(DnsServerOptions options, Func<long>? clock = null)
+    internal static (DnsResponder, UpstreamForwarder) Make(DnsServerOptions options, Func<long>? clock = null, UpstreamTcpPool? tcpPool = null)
     {
         var responder = new DnsResponder(options, clock);
-        return (responder, new UpstreamForwarder(responder, options.UpstreamTimeout, options.NegTtl));
+        return (responder, new UpstreamForwarder(responder, options.UpstreamTimeout, options.NegTtl, tcpPool));
+    }
+
+    [Fact]
+    public async Task UpstreamAuthoritativeFlagIsPassedOnWhenForwardedAndDroppedOnCacheHits()
+    {
+        using var upstream = new FakeUpstreamDns { Authoritative = true };
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)] });
+        // dnsmasq 2.90 relays the upstream's AA, and answers the same name from its cache without AA.
+        Assert.True((await AskAsync(responder, forwarder, "www.example.com")).Authoritative);
+        Assert.False((await AskAsync(responder, forwarder, "www.example.com")).Authoritative);
+        var nx = await AskAsync(responder, forwarder, "nx.example.com");
+        Assert.Equal((DnsRcode.NxDomain, true), (nx.Rcode, nx.Authoritative));
+        var cachedNx = await AskAsync(responder, forwarder, "nx.example.com");
+        Assert.Equal((DnsRcode.NxDomain, false), (cachedNx.Rcode, cachedNx.Authoritative));
+        Assert.True((await AskAsync(responder, forwarder, "tcp.example.com", overTcp: true)).Authoritative);
+        Assert.Equal(3, upstream.Queries);
+    }
+
+    [Fact]
+    public async Task ForwardedReplyCutToTheClientsSizeKeepsTheUpstreamsAuthoritativeFlag()
+    {
+        using var upstream = new FakeUpstreamDns { Authoritative = true };
+        upstream.Addresses["mid.example.com"] = [.. Enumerable.Range(1, 40).Select(i => IPAddress.Parse($"10.8.0.{i}"))];
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)] });
+        var reply = await AskAsync(responder, forwarder, "mid.example.com"); // no EDNS: 512 bytes, the upstream sent 676
+        Assert.Equal((true, true), (reply.Truncated, reply.Authoritative));
     }
 
     [Fact]

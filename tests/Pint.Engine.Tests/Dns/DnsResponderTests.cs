@@ -342,4 +342,45 @@ public class DnsResponderTests
         Assert.Equal(DnsResponderAction.Reply, local.Action);
         Assert.Equal(DnsRcode.NxDomain, Decode(output.AsSpan(0, local.Length)).Rcode);
     }
+
+    [Fact]
+    public void UseStandardServersSendsADomainInsideARoutedOrLocalDomainToTheDefaultServers()
+    {
+        var general = new IPEndPoint(IPAddress.Loopback, 1053);
+        var corp = new IPEndPoint(IPAddress.Loopback, 2053);
+        var responder = new DnsResponder(new DnsServerOptions
+        {
+            Servers =
+            [
+                new(general), new(corp, ["corp.example"]), new(null, ["pub.corp.example"], UseStandardServers: true),
+                new(null, ["lab.test"]), new(null, ["fwd.lab.test"], UseStandardServers: true),
+                // dnsmasq: '#' wins over servers and local-only for the same domain, in either order
+                new(null, ["both.example"], UseStandardServers: true), new(corp, ["both.example"]), new(null, ["both.example"]),
+            ],
+        });
+        var output = new byte[512];
+        Assert.Equal([corp], responder.Respond(Query("db.corp.example", DnsType.A), output, false).Upstream!.Servers);
+        foreach (var name in new[] { "pub.corp.example", "www.pub.corp.example", "x.fwd.lab.test", "www.both.example" })
+            Assert.Equal([general], responder.Respond(Query(name, DnsType.A), output, false).Upstream!.Servers);
+        var local = responder.Respond(Query("x.lab.test", DnsType.A), output, false);
+        Assert.Equal(DnsRcode.NxDomain, Decode(output.AsSpan(0, local.Length)).Rcode);
+    }
+
+    [Fact]
+    public void UseStandardServersWithoutDefaultServersIsRefusedAndDoesNotLiftBogusPriv()
+    {
+        var corp = new IPEndPoint(IPAddress.Loopback, 2053);
+        var responder = new DnsResponder(new DnsServerOptions
+        {
+            Servers = [new(corp, ["corp.example"]), new(null, ["pub.corp.example"], UseStandardServers: true),
+                new(null, ["168.192.in-addr.arpa"], UseStandardServers: true)],
+            BogusPriv = true,
+        });
+        var output = new byte[512];
+        var refused = responder.Respond(Query("www.pub.corp.example", DnsType.A), output, false);
+        Assert.Equal(DnsRcode.Refused, Decode(output.AsSpan(0, refused.Length)).Rcode); // as dnsmasq: nowhere to send it
+        var reverse = responder.Respond(Query("1.1.168.192.in-addr.arpa", DnsType.PTR), output, false);
+        Assert.Equal(DnsResponderAction.Reply, reverse.Action);
+        Assert.Equal(DnsRcode.NxDomain, Decode(output.AsSpan(0, reverse.Length)).Rcode);
+    }
 }

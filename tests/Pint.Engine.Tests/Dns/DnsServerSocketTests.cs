@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Pint.Engine.Dns;
@@ -45,16 +44,7 @@ public class DnsServerSocketTests
         var stream = tcp.GetStream();
         foreach (var (name, type, expected) in new[] { ("big", DnsType.AAAA, 60), ("nas", DnsType.A, 1), ("www.example.com", DnsType.A, 1) })
         {
-            var query = Query(name, type);
-            var framed = new byte[query.Length + 2];
-            BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)query.Length);
-            query.CopyTo(framed, 2);
-            await stream.WriteAsync(framed);
-            var lengthPrefix = new byte[2];
-            await stream.ReadExactlyAsync(lengthPrefix);
-            var reply = new byte[BinaryPrimitives.ReadUInt16BigEndian(lengthPrefix)];
-            await stream.ReadExactlyAsync(reply);
-            var decoded = Decode(reply);
+            var decoded = Decode(await ExchangeTcpAsync(stream, Query(name, type)));
             Assert.False(decoded.Truncated);
             Assert.Equal(expected, decoded.Answers.Count);
         }

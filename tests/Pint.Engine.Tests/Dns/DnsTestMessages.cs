@@ -18,6 +18,26 @@ internal static class DnsTestMessages
         return buffer[..writer.Position];
     }
 
+    /// <summary>A message with its 2-byte TCP length prefix in front.</summary>
+    public static byte[] Frame(byte[] message)
+    {
+        var framed = new byte[message.Length + 2];
+        BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)message.Length);
+        message.CopyTo(framed, 2);
+        return framed;
+    }
+
+    /// <summary>Sends one query on a TCP stream and reads the one reply that follows.</summary>
+    public static async Task<byte[]> ExchangeTcpAsync(Stream stream, byte[] query)
+    {
+        await stream.WriteAsync(Frame(query));
+        var lengthPrefix = new byte[2];
+        await stream.ReadExactlyAsync(lengthPrefix);
+        var reply = new byte[BinaryPrimitives.ReadUInt16BigEndian(lengthPrefix)];
+        await stream.ReadExactlyAsync(reply);
+        return reply;
+    }
+
     public static DecodedReply Decode(ReadOnlySpan<byte> reply)
     {
         var reader = new DnsMessageReader(reply);

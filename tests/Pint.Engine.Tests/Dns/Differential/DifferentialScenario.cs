@@ -1,7 +1,11 @@
 namespace Pint.Engine.Tests.Dns.Differential;
 
-/// <summary>One dig invocation: its arguments after the server, and whether the answer comes from an upstream (TTLs age).</summary>
-internal sealed record DigQuery(string Arguments, bool Upstream = false)
+/// <summary>
+/// One dig invocation: its arguments after the server, and whether the answer comes from an upstream (TTLs age).
+/// <paramref name="DnsmasqFlags"/>: the header flags dnsmasq is known to give (as dig prints them), so a scenario
+/// that stopped exercising what it should (an upstream no longer setting AA, say) fails instead of passing quietly.
+/// </summary>
+internal sealed record DigQuery(string Arguments, bool Upstream = false, string? DnsmasqFlags = null)
 {
     public override string ToString() => Arguments;
 }

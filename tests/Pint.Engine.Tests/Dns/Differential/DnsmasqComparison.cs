@@ -67,7 +67,10 @@ internal sealed class DnsmasqComparison : IAsyncDisposable
             var actual = RunDigAsync(_pintPort, query);
             await Task.WhenAll(expected, actual);
             timings.Add((Stopwatch.GetElapsedTime(started).TotalSeconds, query.Arguments));
-            var diff = DigResponse.Diff(DigResponse.Parse(await expected, query.Upstream), DigResponse.Parse(await actual, query.Upstream));
+            var dnsmasq = DigResponse.Parse(await expected, query.Upstream);
+            var diff = DigResponse.Diff(dnsmasq, DigResponse.Parse(await actual, query.Upstream));
+            if (query.DnsmasqFlags is { } flags && dnsmasq.Flags != flags)
+                diff = $"  scenario: dnsmasq was expected to give flags [{flags}], gave [{dnsmasq.Flags}]\n" + diff;
             if (diff.Length > 0) failures.AppendLine($"dig {query}:").Append(diff);
         }
         var slowest = string.Join(", ", timings.OrderByDescending(x => x.Seconds).Take(3).Select(x => $"{x.Query} {x.Seconds:F2}s"));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -25,5 +26,27 @@ public sealed class DnsmasqDifferentialTests(ITestOutputHelper output)
         output.WriteLine(slowest);
         output.WriteLine($"dnsmasq log:\n{comparison.DnsmasqLog}");
         Assert.True(failures.Length == 0, $"Pint differs from dnsmasq 2.90:\n{failures}");
+    }
+
+    [Fact]
+    public async Task Pint_forwards_like_dnsmasq_flags_tcp_truncation_and_standard_servers()
+    {
+        await using var comparison = DnsmasqComparison.Create();
+        using var dnsmasqUpstreams = new ForwardingScenario.Upstreams();
+        using var pintUpstreams = new ForwardingScenario.Upstreams();
+        await comparison.StartAsync(ForwardingScenario.Config(), dnsmasqLines: dnsmasqUpstreams.ServerLines(), pintLines: pintUpstreams.ServerLines());
+
+        var (failures, slowest) = await comparison.CompareAsync(ForwardingScenario.Queries());
+        var asked = new StringBuilder();
+        foreach (var name in ForwardingScenario.AskedNames())
+        {
+            var expected = (dnsmasqUpstreams.All.Sum(u => u.QueriesFor(name)), dnsmasqUpstreams.All.Sum(u => u.TcpQueriesFor(name)));
+            var actual = (pintUpstreams.All.Sum(u => u.QueriesFor(name)), pintUpstreams.All.Sum(u => u.TcpQueriesFor(name)));
+            if (expected != actual) asked.AppendLine($"  {name}: dnsmasq asked upstream {expected.Item1} times ({expected.Item2} over TCP) | pint {actual.Item1} ({actual.Item2})");
+        }
+        output.WriteLine(slowest);
+        output.WriteLine($"dnsmasq log:\n{comparison.DnsmasqLog}");
+        Assert.True(failures.Length == 0, $"Pint differs from dnsmasq 2.90:\n{failures}");
+        Assert.True(asked.Length == 0, $"Pint asks its upstreams differently from dnsmasq 2.90:\n{asked}");
     }
 }
