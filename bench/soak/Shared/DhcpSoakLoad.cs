@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using Pint.Engine.Dhcp;
 using Pint.Engine.Dhcp.Wire;
+using Pint.Engine.Net;
 
 namespace Pint.Soak;
 

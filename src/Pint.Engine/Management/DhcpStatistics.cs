@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Pint.Engine.Config;
 using Pint.Engine.Dhcp;
 using Pint.Engine.Dhcp.Leases;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Management;
 

@@ -19,13 +19,15 @@ public static class LeaseCatalog
         return Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(workingDirectory, file));
     }
 
-    /// <summary>Reads the lease file; bad lines come back as diagnostics and are skipped.</summary>
+    /// <summary>
+    /// Reads the lease file with its journal replayed over it (what the server loads: a server killed before its last
+    /// snapshot leaves records there); bad lines come back as diagnostics and are skipped.
+    /// </summary>
     public static (IReadOnlyList<PintLease> Leases, IReadOnlyList<ConfigDiagnostic> Diagnostics) Read(PintConfig config, string workingDirectory, DateTimeOffset now)
     {
-        var result = LeaseFile.Read(LeaseFilePath(config, workingDirectory));
-        // Expired leases stay visible (AddressState Expired) as in Windows; released ones (written as expiring at
-        // the epoch's first second) are gone.
-        return (result.Active(DateTimeOffset.UnixEpoch.AddSeconds(2)).Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
+        var result = LeaseFile.ReadWithJournal(LeaseFilePath(config, workingDirectory));
+        // Expired leases stay visible (AddressState Expired) as in Windows; released ones are gone.
+        return (result.Leases.Where(l => !LeaseFile.IsRelease(l)).Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
     }
 
     /// <summary>The live lease table of a running DHCP service, as lease objects.</summary>

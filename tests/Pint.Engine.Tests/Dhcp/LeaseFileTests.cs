@@ -14,7 +14,7 @@ public class LeaseFileTests
         "1732473700 20-80:00:00:48:fe:80 10.77.0.140 * *\n";
 
     [Fact]
-    public void Parse_ReadsAllFieldsOfDnsmasqLines()
+    public void Parse_reads_all_fields_of_dnsmasq_lines()
     {
         var result = LeaseFile.Parse(DnsmasqFile, "dnsmasq.leases");
 
@@ -33,14 +33,14 @@ public class LeaseFileTests
     }
 
     [Fact]
-    public void FormatLine_RoundTripsEveryLineByteForByte()
+    public void Format_line_round_trips_every_line_byte_for_byte()
     {
         var result = LeaseFile.Parse(DnsmasqFile, "dnsmasq.leases");
         Assert.Equal(DnsmasqFile, string.Concat(result.Leases.Select(LeaseFile.FormatLine)));
     }
 
     [Fact]
-    public void Parse_ReportsBadLinesWithLineNumbersAndKeepsTheGoodOnes()
+    public void Parse_reports_bad_lines_with_line_numbers_and_keeps_the_good_ones()
     {
         const string text =
             "1732473600 52:54:00:aa:bb:02 10.77.0.131 laptop *\n" +
@@ -69,7 +69,7 @@ public class LeaseFileTests
     [InlineData("1732473600 52:54:00:aa:bb:09 10.77.0.139 lapt")]
     [InlineData("1732473600 52:54:00:aa:bb:09 10.77.0.139 laptop 01:52:54")]
     [InlineData("17324")]
-    public void Parse_IgnoresATornLastLineEvenWhenItLooksComplete(string torn)
+    public void Parse_ignores_a_torn_last_line_even_when_it_looks_complete(string torn)
     {
         var text = "1732473600 52:54:00:aa:bb:02 10.77.0.131 laptop *\n" + torn;
 
@@ -82,7 +82,7 @@ public class LeaseFileTests
     }
 
     [Fact]
-    public void Parse_LaterLineForAnAddressSupersedesTheEarlierOne()
+    public void Parse_later_line_for_an_address_supersedes_the_earlier_one()
     {
         const string text =
             "1000 52:54:00:aa:bb:01 10.77.0.100 old *\n" +
@@ -95,7 +95,7 @@ public class LeaseFileTests
     }
 
     [Fact]
-    public void Parse_KeepsDuidLineAndDhcp6LeasesVerbatim()
+    public void Parse_keeps_DUID_line_and_DHCP6_leases_verbatim()
     {
         const string text =
             "0 52:54:00:aa:bb:01 10.77.0.20 box *\n" +
@@ -114,7 +114,7 @@ public class LeaseFileTests
     }
 
     [Fact]
-    public void Read_MissingFileIsEmptyWithoutError()
+    public void Read_missing_file_is_empty_without_error()
     {
         var result = LeaseFile.Read(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "none.leases"));
         Assert.Empty(result.Leases);
@@ -122,7 +122,7 @@ public class LeaseFileTests
     }
 
     [Fact]
-    public void Active_DropsExpiredButKeepsInfinite()
+    public void Active_drops_expired_but_keeps_infinite()
     {
         var result = LeaseFile.Parse(DnsmasqFile, "leases");
         var now = DateTimeOffset.FromUnixTimeSeconds(1732473650);
@@ -130,7 +130,7 @@ public class LeaseFileTests
     }
 
     [Fact]
-    public void FormatLine_AnExpiredLeaseNeverBecomesInfinite()
+    public void Format_line_an_expired_lease_never_becomes_infinite()
     {
         var lease = new DhcpLease(IPAddress.Parse("10.0.0.1"), "52:54:00:00:00:01", null, null, DateTimeOffset.UnixEpoch);
         Assert.StartsWith("1 ", LeaseFile.FormatLine(lease));

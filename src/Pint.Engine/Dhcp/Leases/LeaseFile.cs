@@ -10,11 +10,35 @@ namespace Pint.Engine.Dhcp.Leases;
 /// Reads and writes dnsmasq's lease file: one DHCPv4 lease a line,
 /// <c>&lt;expiry-epoch-seconds&gt; &lt;hwaddr&gt; &lt;ip&gt; &lt;hostname|*&gt; &lt;client-id|*&gt;</c> (expiry 0 = infinite),
 /// then optionally a <c>duid &lt;hex&gt;</c> line followed by DHCPv6 leases.
+/// A server keeps the file a snapshot of its live leases, as dnsmasq does, and journals every change before its ACK
+/// in <c>&lt;leasefile&gt;.journal</c> (same line format, appended) until the next snapshot takes it in; what the
+/// server holds is the file with its journal replayed over it (<see cref="ReadWithJournal"/>).
 /// Reading is tolerant: a bad line is reported with file and line and skipped, never fatal.
 /// </summary>
 public static class LeaseFile
 {
     private const string DuidKeyword = "duid";
+
+    /// <summary>The expiry a release is journaled with: the epoch's first second, which dnsmasq also reads as "gone".</summary>
+    public static readonly DateTimeOffset ReleasedExpiry = DateTimeOffset.FromUnixTimeSeconds(1);
+
+    /// <summary>True for a record that ends a lease (a release or a removal), rather than one that expired.</summary>
+    public static bool IsRelease(DhcpLease lease) => lease.Expires is { } end && end <= ReleasedExpiry;
+
+    /// <summary>The journal beside a lease file: <c>&lt;leasefile&gt;.journal</c>.</summary>
+    public static string JournalPath(string leaseFile) => Path.GetFullPath(leaseFile) + ".journal";
+
+    /// <summary>
+    /// The leases as a server holds them: the file, then its journal replayed over it (a journal line supersedes the
+    /// file's line for the same address). A file without a journal (a dnsmasq file, a server stopped cleanly) reads
+    /// as it is. Diagnostics name the file they come from.
+    /// </summary>
+    public static LeaseFileReadResult ReadWithJournal(string path)
+    {
+        var file = Read(path);
+        var journal = Read(JournalPath(path));
+        return journal.Leases.Count == 0 && journal.Diagnostics.Count == 0 ? file : file.ReplayedWith(journal);
+    }
 
     /// <summary>Reads a lease file; a file that does not exist reads as empty.</summary>
     public static LeaseFileReadResult Read(string path)
@@ -38,7 +62,7 @@ public static class LeaseFile
     /// <summary>Parses lease file text; <paramref name="fileName"/> names the source in diagnostics.</summary>
     public static LeaseFileReadResult Parse(string text, string fileName)
     {
-        // Later lines for an address supersede earlier ones: the file doubles as an append-only journal.
+        // Later lines for an address supersede earlier ones: a dnsmasq file has one line an address, a journal many.
         var byAddress = new Dictionary<IPAddress, (int Order, DhcpLease Lease)>();
         var diagnostics = new List<ConfigDiagnostic>();
         var dhcp6Lines = new List<string>();
@@ -168,20 +192,33 @@ public static class LeaseFile
     }
 
     /// <summary>
-    /// Replaces the whole file so that a crash at any moment leaves either the old or the new file: a temporary
-    /// file beside it, written and fsync'ed, renamed over it, then the directory fsync'ed so the rename lasts.
+    /// Replaces the whole file so that a crash at any moment leaves either the old or the new file, and a reader
+    /// sees one or the other, never part of a line: a temporary file beside it (<c>&lt;leasefile&gt;.new</c>) written
+    /// and fsync'ed, given the old file's permissions, renamed over it, then the directory fsync'ed so the rename lasts.
     /// </summary>
-    public static void WriteAtomically(string path, IEnumerable<DhcpLease> leases, string? duidLine, IEnumerable<string> dhcp6Lines)
-    {
-        var temporary = path + ".new";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.Read))
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+    public static void WriteAtomically(string path, IEnumerable<DhcpLease> leases, string? duidLine, IEnumerable<string> dhcp6Lines) =>
+        WriteAtomically(path, writer => Write(writer, leases, duidLine, dhcp6Lines));
+
+    /// <summary>
+    /// As <see cref="WriteAtomically(string, IEnumerable{DhcpLease}, string?, IEnumerable{string})"/>, from lease lines
+    /// already formatted (<see cref="FormatLine(DhcpLease)"/> in UTF-8): the lease store keeps each durable lease's line.
+    /// </summary>
+    internal static void WriteAtomically(string path, IReadOnlyList<byte[]> leaseLines, string? duidLine, IEnumerable<string> dhcp6Lines) =>
+        WriteAtomically(path, writer =>
         {
-            Write(writer, leases, duidLine, dhcp6Lines);
             writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
-        DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            foreach (var line in leaseLines) writer.BaseStream.Write(line);
+            Write(writer, [], duidLine, dhcp6Lines);
+        });
+
+    private static void WriteAtomically(string path, Action<StreamWriter> write)
+    {
+        path = Path.GetFullPath(path);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            write(writer);
+        }, path + ".new");
+        DirectorySync.Flush(Path.GetDirectoryName(path)!);
     }
 }

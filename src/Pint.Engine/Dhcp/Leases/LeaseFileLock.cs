@@ -3,9 +3,9 @@ namespace Pint.Engine.Dhcp.Leases;
 /// <summary>
 /// Ownership of a lease file: <c>&lt;leasefile&gt;.lock</c> held open with <see cref="FileShare.None"/> (an flock(2)
 /// lock on Linux, the share mode on Windows) for as long as a <see cref="LeaseStore"/> serves the file. A separate
-/// file, because the journal replaces the lease file itself on every compaction and a lock on it would move.
-/// Editors outside the server (Remove-PintLease on a stopped server) take the same lock, so they never rewrite a
-/// file a server is appending to. The lock is released by the kernel when the owner dies, even by kill -9.
+/// file, because every snapshot replaces the lease file itself and a lock on it would move.
+/// Editors outside the server (Remove-PintLease on a stopped server, imports) take the same lock, so they never
+/// rewrite a file or a journal a server is writing. The lock is released by the kernel when the owner dies, even by kill -9.
 /// </summary>
 public sealed class LeaseFileLock : IDisposable
 {

@@ -4,9 +4,9 @@ namespace Pint.Engine.Dhcp.Leases;
 
 /// <summary>What <see cref="LeaseFile"/> found in a lease file.</summary>
 /// <param name="Leases">
-/// The current DHCPv4 record for each address, in file order of their last appearance. The file is a journal:
-/// a later line for the same address supersedes an earlier one. Records whose expiry has passed are kept
-/// (a release is written as an expired record); use <see cref="Active"/> for the leases in force.
+/// The current DHCPv4 record for each address, in file order of their last appearance: a later line for the same
+/// address (in a journal, or a journal replayed over its file) supersedes an earlier one. Records whose expiry has
+/// passed are kept (a release is journaled as an expired record); use <see cref="Active"/> for the leases in force.
 /// </param>
 /// <param name="Diagnostics">Lines that could not be read, each with file and line; they were skipped.</param>
 /// <param name="DuidLine">The server's DHCPv6 <c>duid ...</c> line, kept verbatim, or null.</param>
@@ -21,4 +21,16 @@ public sealed record LeaseFileReadResult(
 
     /// <summary>The leases not expired at <paramref name="now"/>.</summary>
     public IEnumerable<DhcpLease> Active(DateTimeOffset now) => Leases.Where(l => !l.IsExpiredAt(now));
+
+    /// <summary>
+    /// This file with <paramref name="journal"/> replayed over it: the journal's record for an address supersedes this
+    /// one's. Replaying a journal twice changes nothing, so a crash between a snapshot and the journal's trim is harmless.
+    /// The DHCPv6 part is this file's.
+    /// </summary>
+    internal LeaseFileReadResult ReplayedWith(LeaseFileReadResult journal)
+    {
+        var superseded = journal.Leases.Select(l => l.Address).ToHashSet();
+        var leases = Leases.Where(l => !superseded.Contains(l.Address)).Concat(journal.Leases).ToArray();
+        return new LeaseFileReadResult(leases, [.. Diagnostics, .. journal.Diagnostics], DuidLine, Dhcp6Lines);
+    }
 }

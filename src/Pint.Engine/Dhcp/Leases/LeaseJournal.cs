@@ -1,106 +1,88 @@
-using System.Net;
-using System.Text;
-using System.Threading.Channels;
-
 namespace Pint.Engine.Dhcp.Leases;
 
 /// <summary>
-/// The durable side of the lease store: the lease file itself, used as an append-only journal in dnsmasq's
-/// line format (a later line for an address supersedes earlier ones; a release is an expired line).
-/// A single background flusher takes every record waiting, writes them, and fsyncs once for all of them
-/// (group commit), so concurrent exchanges share the cost of durability. When the journal has grown well past
-/// the live lease count it is compacted: new file, fsync, atomic rename, fsync of the directory.
+/// The journal beside a lease file (<see cref="LeaseFile.JournalPath"/>): lease records in dnsmasq's line format, each
+/// batch appended and fsync'ed before the commits in it complete (a later line for an address supersedes earlier ones;
+/// a release is a line that expired at <see cref="LeaseFile.ReleasedExpiry"/>). Once a snapshot of the lease file holds
+/// what the journal recorded, the journal is cut back to the records that came after that snapshot. Only the owner of
+/// the file's <see cref="LeaseFileLock"/> writes it; not thread-safe.
 /// </summary>
-internal sealed class LeaseJournal : IAsyncDisposable
+internal sealed class LeaseJournal : IDisposable
 {
-    private readonly record struct PendingRecord(DhcpLease Lease, bool Removes, TaskCompletionSource Durable);
-
-    private const int MinimumRecordsBeforeCompaction = 1024;
+    // Share Delete, so that replacing the journal (Reset) and readers work on Windows too.
+    private const FileShare Sharing = FileShare.Read | FileShare.Delete;
 
     private readonly string _path;
-    private readonly string? _duidLine;
-    private readonly IReadOnlyList<string> _dhcp6Lines;
-    private readonly Channel<PendingRecord> _pending = Channel.CreateUnbounded<PendingRecord>(new() { SingleReader = true });
-    // What is on disk, address -> lease; compaction writes exactly this, never a record not yet durable.
-    private readonly Dictionary<IPAddress, DhcpLease> _durable;
-    private readonly Task _flusher;
     private FileStream _file;
     private long _goodLength;
-    private int _recordsInFile;
-    private long _fsyncs;
-    private long _recordsWritten;
 
-    public LeaseJournal(string path, IEnumerable<DhcpLease> live, string? duidLine, IReadOnlyList<string> dhcp6Lines)
+    private LeaseJournal(string path, FileStream file)
     {
-        _path = Path.GetFullPath(path);
-        _duidLine = duidLine;
-        _dhcp6Lines = dhcp6Lines;
-        _durable = live.ToDictionary(l => l.Address);
-        // Start from a compact file: drops expired and superseded lines and any torn tail of a crash.
-        _file = Compact();
-        _flusher = Task.Run(FlushLoopAsync);
+        _path = path;
+        _file = file;
+        _goodLength = file.Length;
     }
 
-    public long FsyncCount => Interlocked.Read(ref _fsyncs);
-
-    public long RecordsWritten => Interlocked.Read(ref _recordsWritten);
-
-    /// <summary>Queues a record; the task completes once it is fsync'ed, or faults if it could not be written.</summary>
-    public Task AppendAsync(DhcpLease lease, bool removes)
+    /// <summary>
+    /// Starts the journal of <paramref name="leaseFile"/> empty (an old one is cut to nothing), durably. Call only once
+    /// the lease file holds everything the old journal recorded.
+    /// </summary>
+    public static LeaseJournal CreateEmpty(string leaseFile)
     {
-        var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_pending.Writer.TryWrite(new PendingRecord(lease, removes, durable)))
-            durable.SetException(new ObjectDisposedException(nameof(LeaseStore)));
-        return durable.Task;
-    }
-
-    private async Task FlushLoopAsync()
-    {
-        var batch = new List<PendingRecord>();
-        var text = new StringBuilder();
-        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var path = LeaseFile.JournalPath(leaseFile);
+        var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, Sharing, bufferSize: 0);
+        try
         {
-            batch.Clear();
-            text.Clear();
-            while (_pending.Reader.TryRead(out var record))
-            {
-                batch.Add(record);
-                text.Append(LeaseFile.FormatLine(record.Lease));
-            }
-            try
-            {
-                WriteDurably(Encoding.UTF8.GetBytes(text.ToString()));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                var failure = new LeaseStoreWriteException($"cannot write lease file '{_path}': {ex.Message}", ex);
-                foreach (var record in batch) record.Durable.TrySetException(failure);
-                continue;
-            }
-            foreach (var record in batch)
-            {
-                if (record.Removes) _durable.Remove(record.Lease.Address);
-                else _durable[record.Lease.Address] = record.Lease;
-            }
-            _recordsInFile += batch.Count;
-            Interlocked.Add(ref _recordsWritten, batch.Count);
-            foreach (var record in batch) record.Durable.TrySetResult();
-            if (_recordsInFile > Math.Max(MinimumRecordsBeforeCompaction, 2 * _durable.Count))
-                TryCompact();
+            file.Flush(flushToDisk: true);
+            DirectorySync.Flush(Path.GetDirectoryName(path)!); // the new file's name lasts too
         }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+        return new LeaseJournal(path, file);
     }
 
-    private void WriteDurably(byte[] bytes)
+    /// <summary>
+    /// Opens the journal of <paramref name="leaseFile"/> (created when missing) to append after its last complete
+    /// record: a line a crash cut off is removed first, so it cannot merge with the next record.
+    /// </summary>
+    public static LeaseJournal OpenForAppend(string leaseFile)
+    {
+        var path = LeaseFile.JournalPath(leaseFile);
+        var existed = File.Exists(path);
+        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, Sharing, bufferSize: 0);
+        try
+        {
+            var content = new byte[file.Length];
+            file.ReadExactly(content);
+            var complete = content.AsSpan().LastIndexOf((byte)'\n') + 1;
+            if (complete != content.Length) file.SetLength(complete);
+            if (!existed) DirectorySync.Flush(Path.GetDirectoryName(path)!);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+        return new LeaseJournal(path, file);
+    }
+
+    /// <summary>Bytes of complete records in the journal.</summary>
+    public long Length => _goodLength;
+
+    /// <summary>Appends whole record lines and fsyncs them. On failure nothing of them stays in the file.</summary>
+    public void Append(ReadOnlySpan<byte> records)
     {
         try
         {
             // A previous failure may have left a partial line; cut it off so it cannot merge with this one.
             if (_file.Length != _goodLength) _file.SetLength(_goodLength);
             _file.Seek(_goodLength, SeekOrigin.Begin);
-            _file.Write(bytes);
+            _file.Write(records);
             _file.Flush(flushToDisk: true);
-            Interlocked.Increment(ref _fsyncs);
-            _goodLength += bytes.Length;
+            _goodLength += records.Length;
         }
         catch (IOException)
         {
@@ -109,34 +91,43 @@ internal sealed class LeaseJournal : IAsyncDisposable
         }
     }
 
-    private void TryCompact()
+    /// <summary>
+    /// Replaces the journal's content with <paramref name="tail"/> (the records newer than the snapshot just written),
+    /// so that a crash leaves the old journal or the new one: cut in place when nothing is kept, else a new file
+    /// fsync'ed and renamed over the old. On failure the old journal stays, complete.
+    /// </summary>
+    public void Reset(ReadOnlySpan<byte> tail)
     {
+        if (tail.IsEmpty)
+        {
+            _file.SetLength(0);
+            _goodLength = 0;
+            _file.Flush(flushToDisk: true);
+            return;
+        }
+        var temporary = _path + ".new";
+        var next = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, Sharing, bufferSize: 0);
         try
         {
-            var compacted = Compact();
-            _file.Dispose();
-            _file = compacted;
+            next.Write(tail);
+            next.Flush(flushToDisk: true);
+            File.Move(temporary, _path, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch
         {
-            // The journal is still complete and durable; compaction is retried after the next batch.
+            next.Dispose();
+            try { File.Delete(temporary); } catch (IOException) { /* overwritten by the next reset */ }
+            throw;
         }
+        // The name now points at the new file: append there from now on, whatever happens next.
+        _file.Dispose();
+        _file = next;
+        _goodLength = tail.Length;
+        DirectorySync.Flush(Path.GetDirectoryName(_path)!);
     }
 
-    private FileStream Compact()
-    {
-        LeaseFile.WriteAtomically(_path, _durable.Values, _duidLine, _dhcp6Lines);
-        var file = new FileStream(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
-        _goodLength = file.Length;
-        file.Seek(0, SeekOrigin.End);
-        _recordsInFile = _durable.Count;
-        return file;
-    }
+    /// <summary>Deletes the journal of <paramref name="leaseFile"/>: only once the lease file holds all it recorded.</summary>
+    public static void Delete(string leaseFile) => File.Delete(LeaseFile.JournalPath(leaseFile));
 
-    public async ValueTask DisposeAsync()
-    {
-        _pending.Writer.TryComplete();
-        await _flusher.ConfigureAwait(false);
-        await _file.DisposeAsync().ConfigureAwait(false);
-    }
+    public void Dispose() => _file.Dispose();
 }

@@ -4,8 +4,9 @@ using Pint.Engine.Config;
 namespace Pint.Engine.Dhcp.Leases;
 
 /// <summary>
-/// The DHCPv4 lease table in memory, made durable in a dnsmasq-format lease file.
-/// No acknowledged lease is lost: <see cref="CommitAsync"/> completes only once the lease is written and
+/// The DHCPv4 lease table in memory, made durable in a dnsmasq-format lease file and its journal
+/// (see <see cref="LeaseDiskWriter"/>): the file holds one line per live lease, as dnsmasq's does, within a second
+/// of a change. No acknowledged lease is lost: <see cref="CommitAsync"/> completes only once the lease is journaled and
 /// fsync'ed, and the server sends its ACK only after that. Concurrent commits share one fsync (group commit).
 /// The table shows a committed lease at once (so no other client is offered its address); if the write
 /// fails the change is rolled back and the commit faults with <see cref="LeaseStoreWriteException"/>.
@@ -13,25 +14,24 @@ namespace Pint.Engine.Dhcp.Leases;
 /// </summary>
 public sealed class LeaseStore : IAsyncDisposable
 {
-    // A release is journaled as a record that expired at this instant, which dnsmasq also reads as "gone".
-    private static readonly DateTimeOffset ReleasedExpiry = DateTimeOffset.FromUnixTimeSeconds(1);
-
     private readonly Lock _gate = new();
     private readonly LeaseTable _table = new();
     private readonly Dictionary<IPAddress, DateTimeOffset> _declined = new();
-    private readonly LeaseJournal? _journal;
+    private LeaseDiskWriter? _disk;
     private readonly LeaseFileLock? _ownership;
+    // No lease in the table expires before this (it may be earlier than the true first expiry, never later).
+    private DateTimeOffset _nextExpiry = DateTimeOffset.MaxValue;
 
-    private LeaseStore(LeaseJournal? journal, LeaseFileLock? ownership, IReadOnlyList<ConfigDiagnostic> diagnostics)
+    private LeaseStore(LeaseFileLock? ownership, IReadOnlyList<ConfigDiagnostic> diagnostics)
     {
-        _journal = journal;
         _ownership = ownership;
         LoadDiagnostics = diagnostics;
     }
 
     /// <summary>
-    /// Opens (or creates) the lease file at <paramref name="path"/>, loads the leases still active at
-    /// <paramref name="now"/>, and rewrites the file compactly. Bad lines are reported in <see cref="LoadDiagnostics"/>.
+    /// Opens (or creates) the lease file at <paramref name="path"/> with its journal replayed over it (a dnsmasq file
+    /// without one loads as it is), loads the leases still active at <paramref name="now"/>, and writes them as a fresh
+    /// snapshot with an empty journal. Bad lines are reported in <see cref="LoadDiagnostics"/>.
     /// The store owns the file until disposed (see <see cref="LeaseFileLock"/>).
     /// </summary>
     /// <exception cref="LeaseFileInUseException">Another server or editor owns the file.</exception>
@@ -40,10 +40,10 @@ public sealed class LeaseStore : IAsyncDisposable
         var ownership = LeaseFileLock.Acquire(path);
         try
         {
-            var read = LeaseFile.Read(path);
-            var live = read.Active(now).ToArray();
-            var store = new LeaseStore(new LeaseJournal(path, live, read.DuidLine, read.Dhcp6Lines), ownership, read.Diagnostics);
-            foreach (var lease in live) store._table.Set(lease);
+            var read = LeaseFile.ReadWithJournal(path);
+            var store = new LeaseStore(ownership, read.Diagnostics);
+            foreach (var lease in read.Active(now)) store.Load(lease);
+            store._disk = new LeaseDiskWriter(path, store._table.All, read.DuidLine, read.Dhcp6Lines);
             return store;
         }
         catch
@@ -54,16 +54,25 @@ public sealed class LeaseStore : IAsyncDisposable
     }
 
     /// <summary>A store that keeps leases in memory only (dnsmasq's <c>leasefile-ro</c> without a script).</summary>
-    public static LeaseStore InMemory() => new(null, null, []);
+    public static LeaseStore InMemory() => new(null, []);
 
     /// <summary>Problems found in the lease file when it was opened.</summary>
     public IReadOnlyList<ConfigDiagnostic> LoadDiagnostics { get; }
 
     /// <summary>Number of fsyncs of journal records so far (group commit makes this lower than the commit count).</summary>
-    public long FsyncCount => _journal?.FsyncCount ?? 0;
+    public long FsyncCount => _disk?.FsyncCount ?? 0;
 
     /// <summary>Number of lease records written to the journal so far.</summary>
-    public long RecordsWritten => _journal?.RecordsWritten ?? 0;
+    public long RecordsWritten => _disk?.RecordsWritten ?? 0;
+
+    /// <summary>Snapshots of the lease file written since it was opened (at most one a second).</summary>
+    public long SnapshotCount => _disk?.SnapshotCount ?? 0;
+
+    /// <summary>No lease expires before this instant (<see cref="DateTimeOffset.MaxValue"/> when none can).</summary>
+    public DateTimeOffset NextExpiry
+    {
+        get { lock (_gate) return _nextExpiry; }
+    }
 
     public int Count
     {
@@ -73,16 +82,16 @@ public sealed class LeaseStore : IAsyncDisposable
     /// <summary>Grants or renews a lease; completes when it is on disk. Faults with <see cref="LeaseStoreWriteException"/> if it cannot be.</summary>
     public async ValueTask CommitAsync(DhcpLease lease)
     {
-        DhcpLease? previous;
+        DhcpLease? previous, retired;
         lock (_gate)
         {
-            previous = _table.Set(lease);
+            previous = Load(lease, out retired);
             _declined.Remove(lease.Address);
         }
-        if (_journal is null) return;
+        if (_disk is null) return;
         try
         {
-            await _journal.AppendAsync(lease, removes: false).ConfigureAwait(false);
+            await _disk.AppendAsync(lease, retired).ConfigureAwait(false);
         }
         catch
         {
@@ -92,7 +101,8 @@ public sealed class LeaseStore : IAsyncDisposable
                 if (ReferenceEquals(_table.ByAddress(lease.Address), lease))
                 {
                     _table.Remove(lease.Address);
-                    if (previous is not null) _table.Set(previous);
+                    if (previous is not null) Load(previous);
+                    if (retired is not null && _table.ByAddress(retired.Address) is null) Load(retired);
                 }
             }
             throw;
@@ -104,8 +114,8 @@ public sealed class LeaseStore : IAsyncDisposable
     {
         DhcpLease? released;
         lock (_gate) released = _table.Remove(address);
-        if (released is not null && _journal is not null)
-            await _journal.AppendAsync(released with { Expires = ReleasedExpiry }, removes: true).ConfigureAwait(false);
+        if (released is not null && _disk is not null)
+            await _disk.AppendAsync(released with { Expires = LeaseFile.ReleasedExpiry }).ConfigureAwait(false);
         return released;
     }
 
@@ -125,16 +135,48 @@ public sealed class LeaseStore : IAsyncDisposable
         lock (_gate) return _declined.TryGetValue(address, out var until) && until > now;
     }
 
-    /// <summary>Drops leases expired at <paramref name="now"/> from memory; returns them (the file needs no write: they read as expired).</summary>
+    /// <summary>
+    /// Drops leases expired at <paramref name="now"/>; returns them. They need no journal record (they read as expired)
+    /// but leave the lease file with the next snapshot, within a second, as dnsmasq drops them. Cheap until
+    /// <see cref="NextExpiry"/>: only then is the table searched.
+    /// </summary>
     public IReadOnlyList<DhcpLease> Expire(DateTimeOffset now)
     {
         lock (_gate)
         {
+            if (now < _nextExpiry) return [];
             var expired = _table.All.Where(l => l.IsExpiredAt(now)).ToArray();
-            foreach (var lease in expired) _table.Remove(lease.Address);
+            foreach (var lease in expired)
+            {
+                _table.Remove(lease.Address);
+                _disk?.Forget(lease);
+            }
+            _nextExpiry = _table.All.Select(l => l.Expires ?? DateTimeOffset.MaxValue).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
             foreach (var address in _declined.Where(d => d.Value <= now).Select(d => d.Key).ToArray())
                 _declined.Remove(address);
             return expired;
+        }
+    }
+
+    /// <summary>Puts a lease in the table (under the gate, or before the store is shared).</summary>
+    private DhcpLease? Load(DhcpLease lease) => Load(lease, out _);
+
+    private DhcpLease? Load(DhcpLease lease, out DhcpLease? retired)
+    {
+        if (lease.Expires is { } end && end < _nextExpiry) _nextExpiry = end;
+        return _table.Set(lease, out retired);
+    }
+
+    /// <summary>
+    /// Both questions an address probe asks, under one lock: whether <paramref name="address"/> is declined, and which
+    /// lease holds it at <paramref name="now"/> (<paramref name="holder"/>; null when none or expired).
+    /// </summary>
+    public bool IsDeclined(IPAddress address, DateTimeOffset now, out DhcpLease? holder)
+    {
+        lock (_gate)
+        {
+            holder = _table.ByAddress(address) is { } lease && !lease.IsExpiredAt(now) ? lease : null;
+            return _declined.Count > 0 && _declined.TryGetValue(address, out var until) && until > now;
         }
     }
 
@@ -163,7 +205,7 @@ public sealed class LeaseStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_journal is not null) await _journal.DisposeAsync().ConfigureAwait(false);
+        if (_disk is not null) await _disk.DisposeAsync().ConfigureAwait(false);
         _ownership?.Dispose();
     }
 }

@@ -24,13 +24,14 @@ internal sealed class LeaseTable
     public DhcpLease? ByClientId(string clientId) =>
         _byClientId.TryGetValue(clientId, out var address) ? _byAddress[address] : null;
 
-    /// <summary>Puts a lease in, replacing the one at its address; returns the replaced lease.</summary>
-    public DhcpLease? Set(DhcpLease lease)
+    /// <summary>
+    /// Puts a lease in, replacing the one at its address; returns the replaced lease. <paramref name="retired"/> is
+    /// the lease the same client identifier held at another address, which ends (a client identifier names one client).
+    /// </summary>
+    public DhcpLease? Set(DhcpLease lease, out DhcpLease? retired)
     {
         var previous = Remove(lease.Address);
-        // A client identifier names one client: a new lease for it retires its old address.
-        if (lease.ClientId is { } id && _byClientId.TryGetValue(id, out var oldAddress))
-            Remove(oldAddress);
+        retired = lease.ClientId is { } id && _byClientId.TryGetValue(id, out var oldAddress) ? Remove(oldAddress) : null;
         _byAddress[lease.Address] = lease;
         if (!_byHardwareAddress.TryGetValue(lease.HardwareAddress, out var set))
             _byHardwareAddress[lease.HardwareAddress] = set = [];

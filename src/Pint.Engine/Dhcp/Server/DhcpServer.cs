@@ -16,7 +16,9 @@ namespace Pint.Engine.Dhcp.Server;
 public sealed class DhcpServer : IAsyncDisposable
 {
     private const int IpUnicastInterface = 50; // Linux IP_UNICAST_IF: pick the outgoing interface, broadcasts included
-    private static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(10);
+    // Expired leases leave the table, DNS and (with the next snapshot) the lease file within about a second, traffic
+    // or not, as dnsmasq drops them; the table is searched only once something is due (LeaseStore.NextExpiry).
+    private static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(1);
 
     // Options and the responder built from them change together on a reload; one exchange reads the pair once.
     private sealed record Serving(DhcpServerOptions Options, DhcpResponder Responder);
@@ -30,6 +32,7 @@ public sealed class DhcpServer : IAsyncDisposable
     private readonly Lock _sendGate = new();
     private readonly Lock _decideGate = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly ITimer _expiryTimer;
     private Task? _loop;
     private DateTimeOffset _nextExpiry;
 
@@ -46,6 +49,7 @@ public sealed class DhcpServer : IAsyncDisposable
         Net.ReceiveBuffer.Enlarge(_socket); // a whole segment booting must queue while commits wait for the disk
         _socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
         _socket.Bind(new IPEndPoint(bindAddress ?? IPAddress.Any, options.ServerPort));
+        _expiryTimer = _time.CreateTimer(_ => ExpireOnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public DhcpServerCounters Counters { get; } = new();
@@ -74,8 +78,13 @@ public sealed class DhcpServer : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Starts receiving; returns at once.</summary>
-    public void Start() => _loop ??= StartReceiveThread();
+    /// <summary>Starts receiving, and expiring leases as they run out; returns at once.</summary>
+    public void Start()
+    {
+        if (_loop is not null) return;
+        _loop = StartReceiveThread();
+        _expiryTimer.Change(ExpiryInterval, ExpiryInterval);
+    }
 
     /// <summary>
     /// The receive loop runs on a thread of its own with blocking receives: an asynchronous receive passes every
@@ -286,8 +295,22 @@ public sealed class DhcpServer : IAsyncDisposable
             if (lease.HostName is { } name) _names?.Remove(DhcpDecisionEffects.Qualify(name, domain));
     }
 
+    /// <summary>Expiry with no request arriving: the receive loop only expires leases when a request comes in.</summary>
+    private void ExpireOnTimer()
+    {
+        try
+        {
+            lock (_decideGate) ExpireLeases(_time.GetUtcNow(), _serving.Options.Domain);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A timer callback must never take the process down; the next tick tries again.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        _expiryTimer.Dispose();
         _stop.Cancel();
         _socket.Dispose();
         if (_loop is not null) await _loop.ConfigureAwait(false);

@@ -7,11 +7,13 @@ internal static class DhcpClients
     /// udhcpc: one DORA, then exit without releasing. Returns the variables its script saw on "bound"
     /// (ip, subnet, router, dns, domain, lease, ...), or null when it got no lease.
     /// </summary>
-    public static IReadOnlyDictionary<string, string>? Udhcpc(NetnsLab lab, string interfaceName, string? hostName = null, int tries = 3)
+    /// <param name="requested">An address to ask for in the DISCOVER (udhcpc -r), as a client that had it before does.</param>
+    public static IReadOnlyDictionary<string, string>? Udhcpc(NetnsLab lab, string interfaceName, string? hostName = null, int tries = 3, string? requested = null)
     {
         var script = WriteScript(lab, $"udhcpc-{interfaceName}", "bound");
         var name = hostName is null ? "" : $"-x hostname:{hostName}";
-        var (code, _) = lab.InClient("udhcpc", $"-i {interfaceName} -n -q -f -t {tries} -T 1 -s {script} {name}");
+        var ask = requested is null ? "" : $"-r {requested}";
+        var (code, _) = lab.InClient("udhcpc", $"-i {interfaceName} -n -q -f -t {tries} -T 1 -s {script} {name} {ask}");
         return code == 0 ? ReadBound(script) : null;
     }
 
@@ -24,6 +26,10 @@ internal static class DhcpClients
         var (code, _) = lab.InClient("dhclient", DhclientArguments(lab, interfaceName, "-1"), 20000);
         return code == 0 ? ReadBound(script) : null;
     }
+
+    /// <summary>Forgets what dhclient remembered about the interface, so the next run starts as a new client.</summary>
+    public static void DhclientForget(NetnsLab lab, string interfaceName) =>
+        File.Delete(Path.Combine(lab.Directory, $"dhclient-{interfaceName}.leases"));
 
     /// <summary>dhclient -r: sends DHCPRELEASE for the lease dhclient holds on the interface.</summary>
     public static void DhclientRelease(NetnsLab lab, string interfaceName) =>

@@ -7,8 +7,9 @@ namespace Pint.Engine.Tests.Dhcp.Integration;
 
 /// <summary>
 /// No acknowledged lease is lost: the service host is killed with SIGKILL while many clients are mid-exchange;
-/// every ACK the clients received must be in the lease file, the file must load, and the restarted server must
-/// offer each of those clients its address again.
+/// every ACK the clients received must be in the lease file with its journal, the restarted server must offer each of
+/// those clients its address again, and the lease file itself must read as dnsmasq.leases does (one whole line per
+/// live lease) both at the moment of the crash and after the restart.
 /// </summary>
 [Collection("dhcp-netns")]
 public class DhcpCrashDurabilityTests(ITestOutputHelper output)
@@ -31,20 +32,33 @@ public class DhcpCrashDurabilityTests(ITestOutputHelper output)
 
         Dictionary<string, IPAddress> acked;
         using (var pint = ServerProcess.StartPint(lab, config))
-        using (var load = DhcpLoadGenerator.Create(lab.ClientNamespace, relay, server))
-        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {
+            // Every client holds a lease first, so the load below renews: a journal appended to in place of the
+            // lease file would now list those clients twice.
+            using (var first = DhcpLoadGenerator.Create(lab.ClientNamespace, relay, server))
+            using (var stopFirst = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            {
+                await first.RunAsync(macs, window: 48, stopFirst.Token);
+                acked = first.Acked.ToDictionary();
+            }
+            Assert.Equal(Clients, acked.Count);
+
+            using var load = DhcpLoadGenerator.Create(lab.ClientNamespace, relay, server);
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var run = load.RunAsync(macs, window: 48, stop.Token);
             while (load.Acked.Count < AcksBeforeCrash && !run.IsCompleted) await Task.Delay(1);
             pint.Crash();
             stop.CancelAfter(TimeSpan.FromMilliseconds(300)); // replies already on their way still count as ACKed
             await run;
-            acked = load.Acked.ToDictionary();
+            output.WriteLine($"{load.Acked.Count} of {Clients} renewals ACKed before the kill");
+            Assert.True(load.Acked.Count >= AcksBeforeCrash, $"only {load.Acked.Count} ACKs before the crash");
+            foreach (var (mac, address) in load.Acked) acked[mac] = address;
         }
-        output.WriteLine($"{acked.Count} of {Clients} clients ACKed before the kill");
-        Assert.True(acked.Count >= AcksBeforeCrash, $"only {acked.Count} ACKs before the crash");
 
-        var read = LeaseFile.Read(leaseFile);
+        // What a script reading dnsmasq.leases sees after the crash: whole lines, one per client.
+        LeaseFileChecks.AssertOneLinePerLiveLease(leaseFile, DateTimeOffset.UtcNow);
+
+        var read = LeaseFile.ReadWithJournal(leaseFile);
         foreach (var d in read.Diagnostics) output.WriteLine(d.ToString());
         var onDisk = read.Active(DateTimeOffset.UtcNow).ToDictionary(l => l.HardwareAddress, l => l.Address);
         var lost = acked.Where(a => !onDisk.TryGetValue(a.Key, out var address) || !address.Equals(a.Value)).ToList();
@@ -58,6 +72,11 @@ public class DhcpCrashDurabilityTests(ITestOutputHelper output)
             await check.DiscoverAsync(acked.Keys.ToList(), window: 48, stop.Token);
             var forgotten = acked.Where(a => !check.Offered.TryGetValue(a.Key, out var offered) || !offered.Equals(a.Value)).ToList();
             Assert.True(forgotten.Count == 0, $"{forgotten.Count} client(s) not offered their ACKed address after restart, e.g. {string.Join(", ", forgotten.Take(5))}");
+
+            // The restart folded the journal into the lease file: it alone now lists every ACKed client, once.
+            var file = LeaseFileChecks.AssertOneLinePerLiveLease(leaseFile, DateTimeOffset.UtcNow).ToDictionary(l => l.HardwareAddress, l => l.Address);
+            var missing = acked.Where(a => !file.TryGetValue(a.Key, out var address) || !address.Equals(a.Value)).ToList();
+            Assert.True(missing.Count == 0, $"{missing.Count} ACKed lease(s) not in the lease file after restart, e.g. {string.Join(", ", missing.Take(5))}");
         }
     }
 }

@@ -24,6 +24,16 @@ public sealed class PintLabFixture : IDisposable
     internal IReadOnlyList<DhcpLease> FileLeases() =>
         LeaseFile is var path && File.Exists(path) ? Pint.Engine.Dhcp.Leases.LeaseFile.Read(path).Active(DateTimeOffset.UtcNow).ToList() : [];
 
+    /// <summary>
+    /// The lease file once <paramref name="done"/> holds for it (the snapshot follows a change within a second), or
+    /// after 5 s; always checked to hold one line per live lease, as dnsmasq.leases does.
+    /// </summary>
+    internal IReadOnlyList<DhcpLease> FileLeasesOnce(Func<IReadOnlyList<DhcpLease>, bool> done)
+    {
+        LeaseFileChecks.WaitFor(LeaseFile, done, TimeSpan.FromSeconds(5));
+        return LeaseFileChecks.AssertOneLinePerLiveLease(LeaseFile, DateTimeOffset.UtcNow);
+    }
+
     public void Dispose()
     {
         Server?.Dispose();
@@ -82,13 +92,11 @@ public class DhcpRealClientTests(PintLabFixture fixture) : IClassFixture<PintLab
         Assert.Equal(address, Dig("client-two.lab.test A"));
         Assert.Equal(address, Dig("client-two A"));
         Assert.Equal("client-two.lab.test.", Dig($"-x {address}"));
-        Assert.Contains(fixture.FileLeases(), l => l.Address.ToString() == address && l.HostName == "client-two");
+        Assert.Contains(fixture.FileLeasesOnce(f => f.Any(l => l.Address.ToString() == address)), l => l.Address.ToString() == address && l.HostName == "client-two");
 
         DhcpClients.DhclientRelease(Lab, nic);
-        // The release is one UDP datagram; give the server a moment to journal it.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (fixture.FileLeases().Any(l => l.Address.ToString() == address) && DateTime.UtcNow < deadline) Thread.Sleep(50);
-        Assert.DoesNotContain(fixture.FileLeases(), l => l.Address.ToString() == address);
+        // The release is one UDP datagram; the file drops its line with the next snapshot, as dnsmasq's does.
+        Assert.DoesNotContain(fixture.FileLeasesOnce(f => f.All(l => l.Address.ToString() != address)), l => l.Address.ToString() == address);
         Assert.Equal("", Dig("client-two.lab.test A"));
     }
 
@@ -113,7 +121,7 @@ public class DhcpRealClientTests(PintLabFixture fixture) : IClassFixture<PintLab
             Assert.NotNull(bound);
             held[clients[i]] = (bound["ip"], before + long.Parse(bound["lease"]));
         }
-        var leases = fixture.FileLeases();
+        var leases = fixture.FileLeasesOnce(f => held.Keys.All(mac => f.Any(l => l.HardwareAddress == mac)));
         foreach (var (mac, (address, expiry)) in held)
         {
             var lease = Assert.Single(leases, l => l.HardwareAddress == mac);

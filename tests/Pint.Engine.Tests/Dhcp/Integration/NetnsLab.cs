@@ -89,6 +89,9 @@ internal sealed class NetnsLab : IDisposable
     /// <summary>Gives a client interface the address its lease granted, so it can talk to the server (e.g. DNS).</summary>
     public void Configure(string interfaceName, string address) => Ip($"-n {ClientNamespace} addr add {address}/24 dev {interfaceName}");
 
+    /// <summary>Removes every address of the client-side interface, as a client that gave up its lease does.</summary>
+    public void Unconfigure(string interfaceName) => Ip($"-n {ClientNamespace} addr flush dev {interfaceName}");
+
     /// <summary>Runs a command inside the client namespace; returns exit code and output.</summary>
     public (int ExitCode, string Output) InClient(string command, string arguments, int timeoutMs = 15000) =>
         Run("ip", $"netns exec {ClientNamespace} {command} {arguments}", timeoutMs);

@@ -1,0 +1,254 @@
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+
+namespace Pint.Engine.Dhcp.Leases;
+
+/// <summary>
+/// The durable side of the lease store, in two files. Every change is appended to the <see cref="LeaseJournal"/> and
+/// fsync'ed before its commit completes: a single background flusher takes every record waiting and fsyncs once for
+/// all of them (group commit). The lease file itself is what dnsmasq's is, one line per live lease: a snapshot of the
+/// durable leases, replaced atomically (temp file, fsync, rename, fsync of the directory) off the flusher as soon as
+/// something changed and at most once a second, so a burst of changes shares one snapshot. Once a snapshot is on disk,
+/// the journal is cut back to the records that came after it. At every moment the lease file with its journal replayed
+/// over it holds exactly the durable leases, so a crash anywhere loses and revives nothing.
+/// </summary>
+internal sealed class LeaseDiskWriter : IAsyncDisposable
+{
+    private enum WorkKind { Record, Forget, SnapshotDue, SnapshotWritten, SnapshotFailed }
+
+    /// <summary>
+    /// One item for the flusher. Record: journal <c>Lease</c> (and the end of <c>Retired</c>), then complete <c>Durable</c>.
+    /// Forget: the table dropped an expired lease, which needs no record (it reads as expired) but leaves the snapshot.
+    /// </summary>
+    private readonly record struct Work(WorkKind Kind, DhcpLease? Lease = null, DhcpLease? Retired = null, TaskCompletionSource? Durable = null);
+
+    /// <summary>A durable lease with its line as written to the journal, so a snapshot copies bytes instead of formatting again.</summary>
+    private readonly record struct DurableLease(DhcpLease Lease, byte[] Line);
+
+    private const long SnapshotIntervalMs = 1000;
+
+    private readonly string _path;
+    private readonly string? _duidLine;
+    private readonly IReadOnlyList<string> _dhcp6Lines;
+    private readonly Channel<Work> _pending = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
+    // What is on disk, address -> lease; a snapshot writes exactly this, never a record not yet durable.
+    private readonly Dictionary<IPAddress, DurableLease> _durable;
+    // Journal batches written while a snapshot is being written: what the journal keeps once that snapshot is on disk.
+    private readonly List<byte[]> _sinceSnapshot = [];
+    private readonly LeaseJournal _journal;
+    private readonly Timer _snapshotTimer;
+    private readonly Task _flusher;
+    private Task? _snapshotting;
+    private bool _dirty;
+    private bool _timerArmed;
+    private long _lastSnapshotStart = long.MinValue / 2;
+    private long _fsyncs;
+    private long _recordsWritten;
+    private long _snapshots;
+
+    /// <summary>
+    /// Writes <paramref name="live"/> as a fresh snapshot (dropping what expired, what was released and any torn journal
+    /// tail of a crash), then starts an empty journal, in that order, so a crash in between replays the old journal.
+    /// </summary>
+    public LeaseDiskWriter(string path, IEnumerable<DhcpLease> live, string? duidLine, IReadOnlyList<string> dhcp6Lines)
+    {
+        _path = Path.GetFullPath(path);
+        _duidLine = duidLine;
+        _dhcp6Lines = dhcp6Lines;
+        _durable = live.ToDictionary(l => l.Address, l => new DurableLease(l, LineOf(l)));
+        WriteSnapshotFile(_durable.Values.Select(d => d.Line).ToArray());
+        _journal = LeaseJournal.CreateEmpty(_path);
+        _snapshotTimer = new Timer(_ => _pending.Writer.TryWrite(new Work(WorkKind.SnapshotDue)));
+        _flusher = Task.Run(FlushLoopAsync);
+    }
+
+    public long FsyncCount => Interlocked.Read(ref _fsyncs);
+
+    public long RecordsWritten => Interlocked.Read(ref _recordsWritten);
+
+    /// <summary>Snapshots of the lease file written since start.</summary>
+    public long SnapshotCount => Interlocked.Read(ref _snapshots);
+
+    /// <summary>
+    /// Queues <paramref name="lease"/> (a release when it expired at <see cref="LeaseFile.ReleasedExpiry"/>), and the end
+    /// of <paramref name="retired"/> if given; the task completes once both are fsync'ed, or faults if they could not be.
+    /// </summary>
+    public Task AppendAsync(DhcpLease lease, DhcpLease? retired = null)
+    {
+        var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_pending.Writer.TryWrite(new Work(WorkKind.Record, lease, retired, durable)))
+            durable.SetException(new ObjectDisposedException(nameof(LeaseStore)));
+        return durable.Task;
+    }
+
+    /// <summary>The table dropped <paramref name="expired"/>: it leaves the next snapshot (no record: it reads as expired).</summary>
+    public void Forget(DhcpLease expired) => _pending.Writer.TryWrite(new Work(WorkKind.Forget, expired));
+
+    private async Task FlushLoopAsync()
+    {
+        var batch = new List<Work>();
+        var lines = new List<byte[]>();
+        var forgotten = new List<DhcpLease>();
+        var journal = new MemoryStream();
+        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            lines.Clear();
+            forgotten.Clear();
+            journal.SetLength(0);
+            while (_pending.Reader.TryRead(out var work))
+            {
+                switch (work.Kind)
+                {
+                    case WorkKind.Record:
+                        batch.Add(work);
+                        if (work.Retired is { } retired) journal.Write(LineOf(retired with { Expires = LeaseFile.ReleasedExpiry }));
+                        var line = LineOf(work.Lease!);
+                        journal.Write(line);
+                        lines.Add(line);
+                        break;
+                    case WorkKind.Forget:
+                        forgotten.Add(work.Lease!);
+                        break;
+                    case WorkKind.SnapshotDue:
+                        _timerArmed = false;
+                        break;
+                    case WorkKind.SnapshotWritten:
+                        _snapshotting = null;
+                        TrimJournal();
+                        break;
+                    case WorkKind.SnapshotFailed:
+                        // The journal still holds everything; the next snapshot (a second on) tries again.
+                        _snapshotting = null;
+                        _sinceSnapshot.Clear();
+                        _dirty = true;
+                        break;
+                }
+            }
+            if (batch.Count > 0) WriteBatch(batch, lines, journal.ToArray());
+            // After the batch: a lease journaled and expired within one pass must still leave.
+            foreach (var lease in forgotten)
+                if (_durable.TryGetValue(lease.Address, out var held) && held.Lease.Equals(lease) && _durable.Remove(lease.Address))
+                    _dirty = true;
+            StartSnapshotIfDue();
+        }
+    }
+
+    /// <param name="lines">The line of each record of <paramref name="batch"/>, in order.</param>
+    private void WriteBatch(List<Work> batch, List<byte[]> lines, byte[] bytes)
+    {
+        try
+        {
+            _journal.Append(bytes);
+            Interlocked.Increment(ref _fsyncs);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var failure = new LeaseStoreWriteException($"cannot write lease journal '{LeaseFile.JournalPath(_path)}': {ex.Message}", ex);
+            foreach (var work in batch) work.Durable!.TrySetException(failure);
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var work = batch[i];
+            if (work.Retired is { } retired) _durable.Remove(retired.Address);
+            var lease = work.Lease!;
+            if (LeaseFile.IsRelease(lease)) _durable.Remove(lease.Address);
+            else _durable[lease.Address] = new DurableLease(lease, lines[i]);
+        }
+        if (_snapshotting is not null) _sinceSnapshot.Add(bytes);
+        _dirty = true;
+        Interlocked.Add(ref _recordsWritten, batch.Count);
+        foreach (var work in batch) work.Durable!.TrySetResult();
+    }
+
+    /// <summary>Starts a snapshot when something changed, none is being written, and the last began a second ago or more.</summary>
+    private void StartSnapshotIfDue()
+    {
+        if (!_dirty || _snapshotting is not null) return;
+        var wait = _lastSnapshotStart + SnapshotIntervalMs - Environment.TickCount64;
+        if (wait > 0)
+        {
+            if (!_timerArmed) _snapshotTimer.Change(wait, Timeout.Infinite);
+            _timerArmed = true;
+            return;
+        }
+        _lastSnapshotStart = Environment.TickCount64;
+        _dirty = false;
+        var leases = new byte[_durable.Count][];
+        var at = 0;
+        foreach (var held in _durable.Values) leases[at++] = held.Line;
+        _snapshotting = Task.Run(() => WriteSnapshot(leases));
+    }
+
+    private void WriteSnapshot(byte[][] leases)
+    {
+        var outcome = WorkKind.SnapshotFailed;
+        try
+        {
+            WriteSnapshotFile(leases);
+            Interlocked.Increment(ref _snapshots);
+            outcome = WorkKind.SnapshotWritten;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full or read-only disk: the journal keeps every lease meanwhile.
+        }
+        finally
+        {
+            _pending.Writer.TryWrite(new Work(outcome));
+        }
+    }
+
+    /// <summary>The snapshot is on disk: the journal keeps only what was written after the snapshot's copy was taken.</summary>
+    private void TrimJournal()
+    {
+        var tail = new byte[_sinceSnapshot.Sum(b => b.Length)];
+        var at = 0;
+        foreach (var bytes in _sinceSnapshot)
+        {
+            bytes.CopyTo(tail, at);
+            at += bytes.Length;
+        }
+        _sinceSnapshot.Clear();
+        try
+        {
+            _journal.Reset(tail);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The journal is still complete; the next snapshot trims it.
+        }
+    }
+
+    private static byte[] LineOf(DhcpLease lease) => Encoding.UTF8.GetBytes(LeaseFile.FormatLine(lease));
+
+    private void WriteSnapshotFile(byte[][] leaseLines) => LeaseFile.WriteAtomically(_path, leaseLines, _duidLine, _dhcp6Lines);
+
+    /// <summary>
+    /// Flushes what is queued, then leaves the lease file holding exactly the durable leases and removes the journal
+    /// (kept when that last snapshot cannot be written: it then still holds every lease).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _flusher.ConfigureAwait(false);
+        await _snapshotTimer.DisposeAsync().ConfigureAwait(false);
+        if (_snapshotting is { } snapshotting) await snapshotting.ConfigureAwait(false);
+        try
+        {
+            WriteSnapshotFile(_durable.Values.Select(d => d.Line).ToArray());
+            _journal.Dispose();
+            LeaseJournal.Delete(_path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The journal stays beside the last snapshot; the next start replays it.
+        }
+        finally
+        {
+            _journal.Dispose();
+        }
+    }
+}
