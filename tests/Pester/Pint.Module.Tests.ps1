@@ -135,6 +135,56 @@ Describe 'Editing a config as a user does' {
     }
 }
 
+Describe 'Changing a DHCP range' {
+    BeforeEach {
+        $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-" + [guid]::NewGuid())
+        New-Item -ItemType Directory $dir | Out-Null
+        $script:conf = Join-Path $dir 'pint.conf'
+        $env:PINT_CONFIG = $conf
+    }
+    AfterEach {
+        Remove-Item Env:PINT_CONFIG -ErrorAction SilentlyContinue
+        Remove-Item $dir -Recurse -Force
+    }
+
+    It 'moves the range of a subnet, rewriting its line where it stands' {
+        [IO.File]::WriteAllText($conf, "domain=lab.test`ndhcp-range=set:lab,10.5.0.100,10.5.0.200,12h`nserver=1.1.1.1`n")
+        Set-PintDhcpRange -StartRange 10.5.0.50 -EndRange 10.5.0.150 -ErrorAction Stop
+        [IO.File]::ReadAllText($conf) | Should -BeExactly "domain=lab.test`ndhcp-range=set:lab,10.5.0.50,10.5.0.150,12h`nserver=1.1.1.1`n"
+        $r = Get-PintDhcpRange
+        "$($r.StartRange)-$($r.EndRange) line $($r.Line)" | Should -Be '10.5.0.50-10.5.0.150 line 2'
+    }
+    It 'still refuses an overlap with another range, naming its line' {
+        $text = "dhcp-range=set:a,10.5.0.10,10.5.0.40,12h`ndhcp-range=set:b,10.5.0.100,10.5.0.200,12h`n"
+        [IO.File]::WriteAllText($conf, $text)
+        Set-PintDhcpRange -Name b -StartRange 10.5.0.30 -EndRange 10.5.0.150 -ErrorVariable e -ErrorAction SilentlyContinue
+        $e.Count | Should -Be 1
+        "$e" | Should -Match 'overlaps the range 10\.5\.0\.10-10\.5\.0\.40 at .*pint\.conf:1'
+        [IO.File]::ReadAllText($conf) | Should -BeExactly $text
+    }
+    It 'stops when two ranges of the subnet could be meant, naming both lines and -Name' {
+        $text = "dhcp-range=set:a,10.5.0.10,10.5.0.40,12h`ndhcp-range=set:b,10.5.0.100,10.5.0.200,12h`n"
+        [IO.File]::WriteAllText($conf, $text)
+        Set-PintDhcpRange -StartRange 10.5.0.50 -EndRange 10.5.0.90 -ErrorVariable e -ErrorAction SilentlyContinue
+        "$e" | Should -Match 'pint\.conf:1'
+        "$e" | Should -Match 'pint\.conf:2'
+        "$e" | Should -Match '-Name \(a, b\)'
+        [IO.File]::ReadAllText($conf) | Should -BeExactly $text
+    }
+    It '-ScopeId picks the range of that network' {
+        [IO.File]::WriteAllText($conf, "dhcp-range=10.5.0.10,10.5.0.20,255.255.0.0`ndhcp-range=10.5.1.100,10.5.1.200,255.255.255.0,1h`n")
+        $scope = (Get-PintDhcpRange | Where-Object StartRange -eq '10.5.1.100').ScopeId
+        Set-PintDhcpRange -ScopeId $scope -StartRange 10.5.1.50 -EndRange 10.5.1.150 -ErrorAction Stop
+        [IO.File]::ReadAllText($conf) | Should -BeExactly "dhcp-range=10.5.0.10,10.5.0.20,255.255.0.0`ndhcp-range=10.5.1.50,10.5.1.150,255.255.255.0,1h`n"
+    }
+    It '-WhatIf writes nothing' {
+        $text = "dhcp-range=10.5.0.100,10.5.0.200,12h`n"
+        [IO.File]::WriteAllText($conf, $text)
+        Set-PintDhcpRange -StartRange 10.5.0.50 -EndRange 10.5.0.150 -WhatIf
+        [IO.File]::ReadAllText($conf) | Should -BeExactly $text
+    }
+}
+
 Describe 'Leases' {
     BeforeAll {
         $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-" + [guid]::NewGuid())

@@ -4,7 +4,7 @@ using System.Text;
 namespace Pint.Engine.Hosting;
 
 /// <summary>
-/// dnsmasq's log-facility=: "-" is stderr, a path is a file appended to; syslog facility names (DAEMON, LOCAL0,
+/// dnsmasq's log-facility=: "-" is stderr (or the host's own log, see <see cref="PintHostOptions.LogFacilityStandardError"/>), a path is a file appended to; syslog facility names (DAEMON, LOCAL0,
 /// ...) have no syslog here, so those lines go to the host's own log only. Lines are written by one background
 /// writer so a slow disk never stalls a DNS or DHCP thread.
 /// </summary>
@@ -25,10 +25,11 @@ public sealed class LogFacility : IPintLog, IAsyncDisposable
     }
 
     /// <summary>The log to use for a log-facility value; <paramref name="inner"/> keeps receiving everything.</summary>
-    public static IPintLog Create(string? facility, string workingDirectory, IPintLog inner)
+    /// <param name="standardError">Whether "-" writes to stderr; false: "-" is <paramref name="inner"/> only.</param>
+    public static IPintLog Create(string? facility, string workingDirectory, IPintLog inner, bool standardError = true)
     {
         if (string.IsNullOrWhiteSpace(facility)) return inner;
-        if (facility == "-") return new LogFacility(inner, Console.Error, ownsWriter: false);
+        if (facility == "-") return standardError ? new LogFacility(inner, Console.Error, ownsWriter: false) : inner;
         if (!facility.Contains('/') && !facility.Contains('\\'))
         {
             inner.Write(PintLogLevel.Warning, "log", $"log-facility={facility}: syslog is not available; logging to the host's log");

@@ -16,4 +16,10 @@ public sealed class PintHostOptions
 
     /// <summary>Serve the local control channel on this Unix socket path (null: no control channel).</summary>
     public string? ControlSocket { get; init; }
+
+    /// <summary>
+    /// Whether log-facility=- writes to stderr, as dnsmasq does. A host that already shows its log to the user sets
+    /// false, and "-" then means that log only: PowerShell's streams may only be written through the cmdlet.
+    /// </summary>
+    public bool LogFacilityStandardError { get; init; } = true;
 }

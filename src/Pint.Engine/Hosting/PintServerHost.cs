@@ -94,7 +94,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         var started = new List<IPintService>();
         try
         {
-            _log = LogFacility.Create(Config.Dns.LogFacility, _options.WorkingDirectory ?? Environment.CurrentDirectory, _hostLog);
+            _log = LogFacility.Create(Config.Dns.LogFacility, _options.WorkingDirectory ?? Environment.CurrentDirectory, _hostLog, _options.LogFacilityStandardError);
             LogDiagnostics();
             // While starting, "running" services are the ones started so far: DNS is up before DHCP asks for it.
             lock (_gate) _services = started;
@@ -232,7 +232,9 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
 
     private void LogDiagnostics()
     {
-        foreach (var d in Diagnostics) _log.Write(PintLogLevel.Warning, "config", d.ToString());
+        // A note (a hosts file's last line without a line break) is no warning: a host shows it only when asked.
+        foreach (var d in Diagnostics)
+            _log.Write(d.Severity == DiagnosticSeverity.Information ? PintLogLevel.Information : PintLogLevel.Warning, "config", d.ToString());
     }
 
     private static bool PortInUse(Exception e)

@@ -1,4 +1,3 @@
-using System.Text;
 using Pint.Engine.Config;
 using Pint.Engine.Dhcp.Leases;
 
@@ -30,22 +29,15 @@ public static class ImportPlanWriter
         return skipped;
     }
 
-    /// <summary>
-    /// The lease file text after the import: the leases already in <paramref name="leaseFile"/> (minus those for
-    /// addresses the import brings, which replace them), then the imported ones; the DHCPv6 part is kept.
-    /// </summary>
-    public static string MergeLeases(string leaseFile, IReadOnlyList<DhcpLease> imported, out int replaced)
-    {
-        var existing = LeaseFile.Read(leaseFile);
-        var incoming = imported.Select(l => l.Address).ToHashSet();
-        var kept = existing.Leases.Where(l => !incoming.Contains(l.Address)).ToList();
-        replaced = existing.Leases.Count - kept.Count;
-        using var writer = new StringWriter { NewLine = "\n" };
-        LeaseFile.Write(writer, kept.Concat(imported), existing.DuidLine, existing.Dhcp6Lines);
-        return writer.ToString();
-    }
+    /// <summary>How many leases already in <paramref name="leaseFile"/> (with its journal) the import replaces.</summary>
+    public static int LeasesReplaced(string leaseFile, IReadOnlyList<DhcpLease> imported) =>
+        LeaseFileEditor.Replaced(LeaseFile.ReadWithJournal(leaseFile), imported);
 
-    /// <summary>Replaces the lease file atomically (temp file, fsync, rename), so a crash never leaves half a file.</summary>
-    public static void WriteLeaseFile(string leaseFile, string text) =>
-        AtomicFile.Write(Path.GetFullPath(leaseFile), Encoding.UTF8.GetBytes(text));
+    /// <summary>
+    /// Adds the imported leases to the lease file, each replacing the lease of its address; the other leases and the
+    /// DHCPv6 part are kept. Under the file's lock (refused while a server serves it), journaled and then rewritten
+    /// atomically, so a crash never leaves half a file (see <see cref="LeaseFileEditor"/>).
+    /// </summary>
+    public static void WriteLeases(string leaseFile, IReadOnlyList<DhcpLease> imported) =>
+        LeaseFileEditor.Add(Path.GetFullPath(leaseFile), imported);
 }

@@ -39,7 +39,6 @@ public static class ImportRunner
 
         var present = ImportPlanWriter.Append(result, session, progress);
         string? leasePath = null;
-        string? leaseText = null;
         var replaced = 0;
         if (result.Leases.Count > 0)
         {
@@ -48,7 +47,7 @@ public static class ImportRunner
             if (leaseFile is not null && config.Dhcp.LeaseFile is null) session.Append("dhcp-leasefile", leasePath);
             else if (leaseFile is not null && LeaseCatalog.LeaseFilePath(config, workingDirectory) != leasePath)
                 result.Warn(new ConfigSource(path, 0), "dhcp-leasefile", $"the config reads leases from {LeaseCatalog.LeaseFilePath(config, workingDirectory)}, but the leases were written to {leasePath}");
-            leaseText = ImportPlanWriter.MergeLeases(leasePath, result.Leases, out replaced);
+            replaced = ImportPlanWriter.LeasesReplaced(leasePath, result.Leases);
         }
         var changes = session.PendingChanges.Select(c => c.ToString()).ToList();
         if (leasePath is not null)
@@ -59,7 +58,7 @@ public static class ImportRunner
             return new ImportOutcome(result, false, changes, 0, present, leasePath, 0, 0);
 
         // Leases first: a config that names ranges whose leases are missing would hand those addresses out again.
-        if (leasePath is not null) ImportPlanWriter.WriteLeaseFile(leasePath, leaseText!);
+        if (leasePath is not null) ImportPlanWriter.WriteLeases(leasePath, result.Leases);
         var added = session.PendingChanges.Count;
         session.Commit();
         return new ImportOutcome(result, true, changes, added, present, leasePath, result.Leases.Count, replaced);

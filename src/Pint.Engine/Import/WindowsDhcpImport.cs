@@ -1,9 +1,11 @@
+using Pint.Engine.Dns;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Pint.Engine.Config;
 using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Management;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Import;
 
@@ -57,7 +59,7 @@ public static partial class WindowsDhcpImport
                 if (!MacAddressText.TryNormalize(f.MacAddress, out var mac) || mac.Length != 17)
                     plan.Warn(f.Source, "Filter", $"{f.List} filter '{f.MacAddress}' not imported: not a MAC address Pint can match (wildcard filters are not supported)");
                 else if (deny && filters.DenyEnabled)
-                    plan.Add("dhcp-host", $"{mac},ignore", f.Source);
+                    plan.Add("dhcp-host", DnsmasqValue.Of(mac, "ignore"), f.Source);
                 else if (deny)
                     plan.Note(f.Source, "Filter", $"deny filter {mac} not imported: the deny list is disabled in the export");
                 else if (filters.AllowEnabled)
@@ -123,16 +125,16 @@ public static partial class WindowsDhcpImport
                 return;
             }
             _ranges.Add((range.Start, end));
-            plan.Add("dhcp-range", DhcpHostFormatter.FormatRange(range), scope.Source);
+            plan.Add("dhcp-range", DnsmasqValue.DhcpRange(range), scope.Source);
         }
 
         /// <summary>The scope's address range minus its exclusion ranges, in order.</summary>
         private static List<(IPAddress Start, IPAddress End)> Pieces(WindowsDhcpScope scope)
         {
-            var pieces = new List<(uint, uint)> { (ToUInt(scope.StartRange), ToUInt(scope.EndRange)) };
+            var pieces = new List<(uint, uint)> { (Ipv4.ToValue(scope.StartRange), Ipv4.ToValue(scope.EndRange)) };
             foreach (var (exStart, exEnd) in scope.Exclusions)
             {
-                var (a, b) = (ToUInt(exStart), ToUInt(exEnd));
+                var (a, b) = (Ipv4.ToValue(exStart), Ipv4.ToValue(exEnd));
                 pieces = pieces.SelectMany(p =>
                 {
                     if (b < p.Item1 || a > p.Item2) return new[] { p };
@@ -141,7 +143,7 @@ public static partial class WindowsDhcpImport
                     return left.Concat(right).ToArray();
                 }).ToList();
             }
-            return pieces.Select(p => (FromUInt(p.Item1), FromUInt(p.Item2))).ToList();
+            return pieces.Select(p => (Ipv4.ToAddress(p.Item1), Ipv4.ToAddress(p.Item2))).ToList();
         }
 
         private void Reservation(WindowsDhcpScope scope, WindowsDhcpReservation r, List<(WindowsDhcpOptionValue, string)> options)
@@ -165,8 +167,8 @@ public static partial class WindowsDhcpImport
                 name = null;
             }
             var setTags = r.Options.Count > 0 ? new[] { ReservationTag(r.IPAddress) } : [];
-            var line = DhcpHostFormatter.Format(new DhcpHost(mac is null ? [] : [mac], clientId, r.IPAddress, name, null, false, setTags, [], r.Source));
-            if (existing is not null && DhcpHostFormatter.Format(existing) != line)
+            var line = DnsmasqValue.DhcpHost(new DhcpHost(mac is null ? [] : [mac], clientId, r.IPAddress, name, null, false, setTags, [], r.Source));
+            if (existing is not null && DnsmasqValue.DhcpHost(existing) != line)
             {
                 plan.Warn(r.Source, subject, $"not imported: the config already reserves {(r.IPAddress.Equals(existing.Address) ? "this address" : "this MAC")} at {existing.Source}");
                 return;
@@ -209,7 +211,7 @@ public static partial class WindowsDhcpImport
             if (vendor is not null) fields.Add("vendor:" + vendor);
             fields.Add(name is null ? o.OptionId.ToString(CultureInfo.InvariantCulture) : "option:" + name);
             fields.Add(value);
-            plan.Add("dhcp-option", string.Join(',', fields), o.Source);
+            plan.Add("dhcp-option", new DnsmasqValue().AddWritten(fields), o.Source);
         }
 
         private void Lease(WindowsDhcpScope scope, WindowsDhcpLease l)
@@ -263,19 +265,9 @@ public static partial class WindowsDhcpImport
 
     /// <summary>A name a dhcp-host line reads as a host name (not as a lease time or address).</summary>
     private static bool IsDhcpHostName(string name) =>
-        HostName().IsMatch(name) && !LeaseTimeLike().IsMatch(name);
+        HostNameCheck.IsValid(name) && !LeaseTimeLike().IsMatch(name);
 
-    private static uint ToUInt(IPAddress a) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(a.GetAddressBytes());
 
-    private static IPAddress FromUInt(uint v)
-    {
-        var b = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(b, v);
-        return new IPAddress(b);
-    }
-
-    [GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*$")]
-    private static partial Regex HostName();
 
     [GeneratedRegex(@"^(\d+[smhdwSMHDW]?|infinite|ignore)$")]
     private static partial Regex LeaseTimeLike();

@@ -1,3 +1,4 @@
+using Pint.Engine.Dns;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -114,7 +115,7 @@ public static partial class ZoneImport
             plan.Warn(r.Source, $"TXT {r.Owner}", $"TXT record not imported: the string \"{s.Text}\" holds {why}");
             return null;
         }
-        return r.Owner + "," + string.Join(',', r.Data.Select(d => d.Text));
+        return DnsmasqValue.Of(r.Owner).Add(r.Data.Select(d => d.Text));
     }
 
     private static string Target(ZoneRecord r, int index)
@@ -136,12 +137,9 @@ public static partial class ZoneImport
             : throw Bad(r, $"{what} '{text}' is not a number from 0 to 65535");
     }
 
-    private static string WithTtl(string value, int? ttl) => ttl is { } t ? $"{value},{t.ToString(CultureInfo.InvariantCulture)}" : value;
+    private static string WithTtl(string value, int? ttl) => new DnsmasqValue().AddWritten([value]).Add(ttl);
 
     private static ImportFormatException Bad(ZoneRecord r, string message) => new(r.Source.File, r.Source.Line, $"{r.Type} record for '{r.Owner}': {message}");
 
-    private static bool IsName(string name) => name.Length <= 253 && NameForm().IsMatch(name);
-
-    [GeneratedRegex(@"^[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})?)*$")]
-    private static partial Regex NameForm();
+    private static bool IsName(string name) => HostNameCheck.IsValid(name, HostNameForms.TrailingHyphen);
 }

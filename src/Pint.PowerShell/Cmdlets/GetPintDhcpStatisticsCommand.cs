@@ -27,7 +27,7 @@ public sealed class GetPintDhcpStatisticsCommand : PintDhcpCmdlet
         else
         {
             var config = LoadConfigForRead(ConfigFile).Config;
-            var read = LeaseFile.Read(LeaseCatalog.LeaseFilePath(config, WorkingDirectory));
+            var read = LeaseFile.ReadWithJournal(LeaseCatalog.LeaseFilePath(config, WorkingDirectory));
             foreach (var d in read.Diagnostics) WriteWarning(d.ToString());
             statistics = DhcpStatistics.Compute(config, read.Leases, DateTimeOffset.UtcNow);
         }

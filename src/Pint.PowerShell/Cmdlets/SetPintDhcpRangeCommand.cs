@@ -7,7 +7,8 @@ namespace Pint.PowerShell.Cmdlets;
 
 /// <summary>
 /// Creates or changes a dhcp-range= line, with the parameter names of Windows' Set-DhcpServerv4Scope. The range
-/// changed is the one tagged -Name, else the one starting at -StartRange; with neither, a new line is added.
+/// changed is the one in the subnet of -StartRange (or in -ScopeId), picked by -Name among several; with none, a new
+/// line is added.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PintDhcpRange", SupportsShouldProcess = true)]
 [OutputType(typeof(PintDhcpRange))]
@@ -26,6 +27,10 @@ public sealed class SetPintDhcpRangeCommand : PintConfigCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public TimeSpan? LeaseDuration { get; set; }
 
+    /// <summary>The network of the range to change (Windows' scope id), when -StartRange's subnet is not enough to say.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public IPAddress? ScopeId { get; set; }
+
     /// <summary>The range's tag (set:NAME).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(RangeNameCompleter))]
@@ -37,7 +42,7 @@ public sealed class SetPintDhcpRangeCommand : PintConfigCmdlet
     protected override void ProcessRecord()
     {
         var done = EditConfig("Set DHCP range", $"{StartRange}-{EndRange}",
-            (session, config) => DhcpRangeCatalog.Set(session, config, StartRange, EndRange, SubnetMask, LeaseDuration, Name));
+            (session, config) => DhcpRangeCatalog.Set(session, config, StartRange, EndRange, SubnetMask, LeaseDuration, Name, ScopeId));
         if (done && PassThru)
         {
             var start = StartRange.ToString();

@@ -38,11 +38,13 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
         }
         if (!ShouldProcess(path, "Start Pint server")) return;
 
-        var log = new QueueLog { MinimumLevel = MyInvocation.BoundParameters.ContainsKey("Verbose") ? PintLogLevel.Debug : PintLogLevel.Information };
+        // Lines below warning would only reach the verbose stream: queue them only when it is shown.
+        var log = new QueueLog { MinimumLevel = VerboseWanted ? PintLogLevel.Debug : PintLogLevel.Warning };
         PintServerHost host;
         try
         {
-            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = AllowUnsupported, WorkingDirectory = WorkingDirectory }, log);
+            // log-facility=- means this session's streams: stderr would bypass -WarningAction and redirection.
+            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = AllowUnsupported, WorkingDirectory = WorkingDirectory, LogFacilityStandardError = false }, log);
         }
         catch (PintConfigException e)
         {
@@ -65,11 +67,11 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
         catch (Exception e)
         {
             ServerRegistry.TryRemove(path, out _);
-            DrainLog(log);
+            WriteServerLog(log);
             ThrowTerminating(new InvalidOperationException($"The Pint server for '{path}' could not start: {e.Message}", e), "ServerStartFailed", ErrorCategory.OpenError, path);
         }
-        DrainLog(log);
-        foreach (var d in host.Diagnostics) WriteDiagnostic(d);
+        // The config's warnings are in the log already (the host logs them on every load), so they are told once.
+        WriteServerLog(log);
         if (PassThru) WriteObject(PintServerInfo.From(host));
         if (Wait) ServeUntilStopped(running);
     }
@@ -84,7 +86,7 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
             while (!_stop.IsCancellationRequested && running.Host.State == PintServerState.Running)
             {
                 running.Log.Wait(TimeSpan.FromMilliseconds(500), _stop.Token);
-                DrainLog(running.Log);
+                WriteServerLog(running.Log);
             }
         }
         finally
@@ -92,20 +94,7 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
             running.Host.StopAsync().GetAwaiter().GetResult();
             ServerRegistry.TryRemove(running.Host.ConfigPath, out _);
             // After Ctrl+C (a pipeline stop) the streams can no longer be written.
-            if (!Stopping) DrainLog(running.Log);
-        }
-    }
-
-    private void DrainLog(QueueLog log)
-    {
-        while (log.TryTake(out var entry))
-        {
-            switch (entry.Level)
-            {
-                case PintLogLevel.Error: WriteWarning(entry.ToString()); break;
-                case PintLogLevel.Warning: WriteWarning(entry.ToString()); break;
-                default: WriteVerbose(entry.ToString()); break;
-            }
+            if (!Stopping) WriteServerLog(running.Log);
         }
     }
 

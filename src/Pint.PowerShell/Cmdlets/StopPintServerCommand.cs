@@ -27,6 +27,8 @@ public sealed class StopPintServerCommand : PintCmdlet
             if (!ShouldProcess(server.Host.ConfigPath, "Stop Pint server")) continue;
             server.Host.StopAsync().GetAwaiter().GetResult();
             ServerRegistry.TryRemove(server.Host.ConfigPath, out _);
+            // A server started without -Wait has only queued its log; this is the last chance to tell it.
+            WriteServerLog(server.Log);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Pint.Engine.Hosting;
 using Pint.Engine.Hosting.Control;
 using Pint.PowerShell.Infrastructure;
 using Pint.PowerShell.Model;
@@ -23,6 +24,9 @@ public sealed class UpdatePintServerCommand : PintServerCmdlet
         {
             if (!ShouldProcess(s.Host.ConfigPath, "Reload config")) continue;
             var result = s.Host.ReloadAsync().GetAwaiter().GetResult();
+            // What the reload (and the server since the last cmdlet that wrote its log) logged; a refusal is this
+            // cmdlet's own error below, so its log line is not told again as a warning.
+            WriteServerLog(s.Log, e => result is { Applied: false, Error: { } error } && e is { Level: PintLogLevel.Error, Category: "config" } && e.Message.EndsWith(error, StringComparison.Ordinal));
             Report(result.Applied ? null : result.Error, s.Host.ConfigPath);
             if (PassThru) WriteObject(PintServerInfo.From(s.Host));
         }

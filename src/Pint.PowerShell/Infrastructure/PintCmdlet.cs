@@ -53,6 +53,29 @@ public abstract class PintCmdlet : PSCmdlet
             WriteVerbose(d.ToString());
     }
 
+    /// <summary>
+    /// Whether verbose lines would be shown: -Verbose (or -Verbose:$false) when given, else $VerbosePreference.
+    /// A compiled cmdlet is not told, and a server should not queue lines nobody will see.
+    /// </summary>
+    protected bool VerboseWanted => MyInvocation.BoundParameters.TryGetValue("Verbose", out var given)
+        ? given is SwitchParameter { IsPresent: true } or true
+        : GetVariableValue("VerbosePreference") is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+
+    /// <summary>
+    /// Writes what a server logged since the last call: errors and warnings as warnings, the rest as verbose lines.
+    /// The server's threads only queue them; this runs on the pipeline thread, the only one that may write streams.
+    /// </summary>
+    /// <param name="skip">Lines this cmdlet reports otherwise (as its own error), so they are not told twice.</param>
+    private protected void WriteServerLog(QueueLog log, Func<PintLogEntry, bool>? skip = null)
+    {
+        while (log.TryTake(out var entry))
+        {
+            if (skip?.Invoke(entry) == true) continue;
+            if (entry.Level >= PintLogLevel.Warning) WriteWarning(entry.ToString());
+            else WriteVerbose(entry.ToString());
+        }
+    }
+
     protected void ThrowTerminating(Exception e, string id, ErrorCategory category, object? target) =>
         ThrowTerminatingError(new ErrorRecord(e, id, category, target));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Pint.Engine.Dns;
 using Pint.Engine.Hosting;
+using Pint.Engine.Tests.Dns.Differential;
 using Pint.Engine.Tests.Dns;
 using Xunit;
 using static Pint.Engine.Tests.Dns.DnsTestMessages;
@@ -27,10 +28,22 @@ public sealed class ReloadTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0))) _port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
-        File.WriteAllText(Conf, Text("host-record=one.test,192.0.2.1\n", _upstream.EndPoint));
-        _host = PintServerHost.Load(Conf, new PintHostOptions { WatchConfig = false });
-        await _host.StartAsync();
+        // Tests run in parallel: a port free a moment ago can be taken before the server binds it, so pick again.
+        for (int attempt = 1; ; attempt++)
+        {
+            _port = DnsmasqProcess.FreeLoopbackPort();
+            File.WriteAllText(Conf, Text("host-record=one.test,192.0.2.1\n", _upstream.EndPoint));
+            _host = PintServerHost.Load(Conf, new PintHostOptions { WatchConfig = false });
+            try
+            {
+                await _host.StartAsync();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("already in use"))
+            {
+                await _host.DisposeAsync();
+            }
+        }
     }
 
     public async Task DisposeAsync()

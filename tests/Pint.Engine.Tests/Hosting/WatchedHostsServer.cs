@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Pint.Engine.Dns;
 using Pint.Engine.Hosting;
+using Pint.Engine.Tests.Dns.Differential;
 using Xunit;
 using static Pint.Engine.Tests.Dns.DnsTestMessages;
 
@@ -42,13 +43,25 @@ internal sealed class WatchedHostsServer : IAsyncDisposable
         Directory.CreateDirectory(hostsDir);
         server.HostsPath = Path.Combine(hostsDir, "hosts");
         File.WriteAllText(server.HostsPath, hostsText);
-        using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0))) server._port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
         var conf = Path.Combine(server._dir, "pint.conf");
-        File.WriteAllText(conf,
-            $"port={server._port}\nlisten-address=127.0.0.1\nbind-interfaces\nno-hosts\nno-resolv\n" +
-            $"host-record={ConfigName},{ConfigAddress}\naddn-hosts={(throughDirectory ? hostsDir : server.HostsPath)}\n");
-        server._host = PintServerHost.Load(conf, new PintHostOptions { WatchConfig = true }, server.Log);
-        await server._host.StartAsync();
+        // Tests run in parallel: a port free a moment ago can be taken before the server binds it, so pick again.
+        for (int attempt = 1; ; attempt++)
+        {
+            server._port = DnsmasqProcess.FreeLoopbackPort();
+            File.WriteAllText(conf,
+                $"port={server._port}\nlisten-address=127.0.0.1\nbind-interfaces\nno-hosts\nno-resolv\n" +
+                $"host-record={ConfigName},{ConfigAddress}\naddn-hosts={(throughDirectory ? hostsDir : server.HostsPath)}\n");
+            server._host = PintServerHost.Load(conf, new PintHostOptions { WatchConfig = true }, server.Log);
+            try
+            {
+                await server._host.StartAsync();
+                break;
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("already in use"))
+            {
+                await server._host.DisposeAsync();
+            }
+        }
         return server;
     }
 

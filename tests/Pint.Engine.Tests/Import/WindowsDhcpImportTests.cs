@@ -13,7 +13,7 @@ public class WindowsDhcpImportTests
     [Theory]
     [InlineData("dhcp-2012r2.xml")]
     [InlineData("dhcp-2016.xml")]
-    public void ExportImportedIntoEmptyConfigListsTheSameScopesReservationsAndLeases(string sample)
+    public void Export_imported_into_empty_config_lists_the_same_scopes_reservations_and_leases(string sample)
     {
         var (dir, config, _) = EmptyConfig();
         using var _d = dir;
@@ -24,7 +24,7 @@ public class WindowsDhcpImportTests
     }
 
     [Fact]
-    public void Server2012R2ExportBecomesTheseLines()
+    public void Server_2012_R2_export_becomes_these_lines()
     {
         var (dir, config, leases) = EmptyConfig();
         using var _d = dir;
@@ -57,7 +57,7 @@ public class WindowsDhcpImportTests
     }
 
     [Fact]
-    public void WhatCannotBeExpressedIsAWarningThatPointsAtTheElement()
+    public void What_cannot_be_expressed_is_a_warning_that_points_at_the_element()
     {
         var (dir, config, _) = EmptyConfig();
         using var _d = dir;
@@ -82,7 +82,7 @@ public class WindowsDhcpImportTests
     }
 
     [Fact]
-    public void FullyExcludedScopeServesItsReservationsFromAStaticRange()
+    public void Fully_excluded_scope_serves_its_reservations_from_a_static_range()
     {
         var (dir, config, _) = EmptyConfig();
         using var _d = dir;
@@ -95,7 +95,7 @@ public class WindowsDhcpImportTests
     }
 
     [Fact]
-    public void LargeExportWith20ScopesAnd500ReservationsRoundTrips()
+    public void Large_export_with_20_scopes_and_500_reservations_round_trips()
     {
         var (dir, config, _) = EmptyConfig();
         using var _d = dir;
@@ -109,7 +109,7 @@ public class WindowsDhcpImportTests
     }
 
     [Fact]
-    public void ImportingTwiceAddsNothingTheSecondTime()
+    public void Importing_twice_adds_nothing_the_second_time()
     {
         var (dir, config, leases) = EmptyConfig();
         using var _d = dir;
@@ -123,7 +123,7 @@ public class WindowsDhcpImportTests
     }
 
     [Fact]
-    public void ScopeOverlappingARangeAlreadyInTheConfigIsWarnedAndLeftOut()
+    public void Scope_overlapping_a_range_already_in_the_config_is_warned_and_left_out()
     {
         var (dir, config, _) = EmptyConfig();
         using var _d = dir;
@@ -134,7 +134,7 @@ public class WindowsDhcpImportTests
     }
 
     [Fact]
-    public void WhatIfListsEveryLineAndLeaseAndWritesNothing()
+    public void What_if_lists_every_line_and_lease_and_writes_nothing()
     {
         var (dir, config, leases) = EmptyConfig();
         using var _d = dir;
@@ -154,7 +154,7 @@ public class WindowsDhcpImportTests
     [InlineData("<LeaseDuration>8.00:00:00</LeaseDuration>", "<LeaseDuration>eight days</LeaseDuration>", "<LeaseDuration> 'eight days' is not a duration", "<LeaseDuration>")]
     [InlineData("<MinorVersion xmlns=\"\">3</MinorVersion>", "", "<DHCPServer> has no <MinorVersion> element", "<DHCPServer")]
     [InlineData("</Reservations>", "</Reservation>", "not well-formed XML", "</Reservation>\n        <Leases>")]
-    public void MalformedExportIsAClearErrorAndNothingIsWritten(string find, string replace, string message, string lineMarker)
+    public void Malformed_export_is_a_clear_error_and_nothing_is_written(string find, string replace, string message, string lineMarker)
     {
         var (dir, config, leases) = EmptyConfig();
         using var _d = dir;
@@ -174,7 +174,7 @@ public class WindowsDhcpImportTests
     }
 
     [Fact]
-    public void FileThatIsNotADhcpExportIsRefused()
+    public void File_that_is_not_a_DHCP_export_is_refused()
     {
         using var dir = new Pint.Engine.Tests.Config.TempConfigDirectory();
         var file = dir.Write("other.xml", "<?xml version=\"1.0\"?>\n<Objs><Obj/></Objs>\n");

@@ -12,7 +12,7 @@ public class ZoneFileReaderTests
             .ToList();
 
     [Fact]
-    public void RelativeNamesAtSignAndOmittedOwnerFollowTheOrigin()
+    public void Relative_names_at_sign_and_omitted_owner_follow_the_origin()
     {
         var records = Records("$TTL 300\n@ IN A 10.0.0.1\n\tAAAA ::1\nwww A 10.0.0.2\nmail.other.net. A 10.0.0.3\n$ORIGIN sub.example.com.\nhost A 10.0.0.4\n");
         Assert.Equal(
@@ -26,14 +26,14 @@ public class ZoneFileReaderTests
     }
 
     [Fact]
-    public void ParenthesesJoinLinesAndCommentsEndOutsideQuotesOnly()
+    public void Parentheses_join_lines_and_comments_end_outside_quotes_only()
     {
         var records = Records("@ IN SOA ns1 hostmaster (\n  1 ; serial\n  900 600 86400\n  3600 ) ; default TTL\ntxt TXT ( \"a;b\" ; real comment\n  \"c(d)\" )\n");
         Assert.Equal(["example.com 3600 SOA ns1 hostmaster 1 900 600 86400 3600", "txt.example.com 3600 TXT \"a;b\" \"c(d)\""], records);
     }
 
     [Fact]
-    public void QuotedStringsDecodeEscapes()
+    public void Quoted_strings_decode_escapes()
     {
         var record = ZoneFileReader.Parse("t 60 TXT \"say \\\"hi\\\"\" \"back\\\\slash\" \"\\065\\066\"\n", "z", "example.com").Records.Single();
         Assert.Equal(["say \"hi\"", "back\\slash", "AB"], record.Data.Select(d => d.Text));
@@ -45,14 +45,14 @@ public class ZoneFileReaderTests
     [InlineData("h 1h30m A 10.0.0.1", 5400)]
     [InlineData("h 1W A 10.0.0.1", 604800)]
     [InlineData("h [AGE:3636525] 1200 A 10.0.0.1", 1200)]
-    public void TtlAndClassComeInEitherOrderWithUnitsAndAgingStamps(string line, int ttl)
+    public void TTL_and_class_come_in_either_order_with_units_and_aging_stamps(string line, int ttl)
     {
         var record = ZoneFileReader.Parse(line + "\n", "z", "example.com").Records.Single();
         Assert.Equal(("h.example.com", ttl, "A"), (record.Owner, record.Ttl!.Value, record.Type));
     }
 
     [Fact]
-    public void WithoutTtlDirectiveTheSoaMinimumIsTheDefault()
+    public void Without_TTL_directive_the_SOA_minimum_is_the_default()
     {
         var records = Records("@ SOA ns hm 1 2 3 4 120\nh A 10.0.0.1\nk 50 A 10.0.0.2\n");
         Assert.Equal("h.example.com 120 A 10.0.0.1", records[1]);
@@ -62,7 +62,7 @@ public class ZoneFileReaderTests
     [Theory]
     [InlineData(";  Database file corp.example.dns for Default zone scope in zone corp.example.\r\n", "corp.example")]
     [InlineData(";  Database file corp.example for corp.example zone.\r\n", "corp.example")]
-    public void WindowsHeaderNamesTheZone(string header, string zone)
+    public void Windows_header_names_the_zone(string header, string zone)
     {
         var file = ZoneFileReader.Parse(header + "host A 10.0.0.1\r\n", "z");
         Assert.Equal(zone, file.Zone);
@@ -77,7 +77,7 @@ public class ZoneFileReaderTests
     [InlineData("a 300\n", 1, "has no type")]
     [InlineData("$TTL soon\n", 1, "$TTL needs a time")]
     [InlineData("a TXT \"\\12\"\n", 1, "bad escape")]
-    public void MalformedLinesAreErrorsThatNameTheLine(string text, int line, string message)
+    public void Malformed_lines_are_errors_that_name_the_line(string text, int line, string message)
     {
         var e = Assert.Throws<ImportFormatException>(() => ZoneFileReader.Parse(text, "bad.zone", "example.com"));
         Assert.Equal(line, e.Line);
@@ -86,7 +86,7 @@ public class ZoneFileReaderTests
     }
 
     [Fact]
-    public void RelativeNameWithoutAKnownZoneIsAnError()
+    public void Relative_name_without_a_known_zone_is_an_error()
     {
         var e = Assert.Throws<ImportFormatException>(() => ZoneFileReader.Parse("\nhost A 10.0.0.1\n", "z"));
         Assert.Equal(2, e.Line);

@@ -42,16 +42,16 @@ public class ZoneImportTests
 
     [Theory]
     [MemberData(nameof(WindowsZone))]
-    public void WindowsZoneAnswersItsRecords(string name, DnsType type, string[] expected, uint? ttl) =>
+    public void Windows_zone_answers_its_records(string name, DnsType type, string[] expected, uint? ttl) =>
         AssertAnswers("zone-windows.dns", null, name, type, expected, ttl);
 
     [Theory]
     [MemberData(nameof(BindZone))]
-    public void BindZoneAnswersItsRecords(string name, DnsType type, string[] expected, uint? ttl) =>
+    public void Bind_zone_answers_its_records(string name, DnsType type, string[] expected, uint? ttl) =>
         AssertAnswers("zone-bind.zone", null, name, type, expected, ttl);
 
     [Fact]
-    public void CnameIsFollowedToTheAddressesOfItsTarget()
+    public void CNAME_is_followed_to_the_addresses_of_its_target()
     {
         var reply = Ask(Imported("zone-windows.dns", null), "www.corp.example", DnsType.A);
         Assert.Equal("web.corp.example", reply.AnswerData[0]);
@@ -59,7 +59,7 @@ public class ZoneImportTests
     }
 
     [Fact]
-    public void SoaAndNsAreNotesAndOtherTypesAreWarnings()
+    public void SOA_and_NS_are_notes_and_other_types_are_warnings()
     {
         var plan = ZoneImport.Plan(ZoneFileReader.Read(Sample("zone-windows.dns")));
         var warning = Assert.Single(plan.Warnings);
@@ -72,7 +72,7 @@ public class ZoneImportTests
     }
 
     [Fact]
-    public void RecordsDnsmasqCannotHoldAreWarnedNotWritten()
+    public void Records_dnsmasq_cannot_hold_are_warned_not_written()
     {
         var plan = ZoneImport.Plan(ZoneFileReader.Parse("* A 10.0.0.1\nt TXT \"a,b\"\nm MX 0 .\nok A 10.0.0.2\n", "z", "example.com"));
         Assert.Equal(["host-record=ok.example.com,10.0.0.2"], plan.Lines.Select(l => l.ToString()));
@@ -80,14 +80,14 @@ public class ZoneImportTests
     }
 
     [Fact]
-    public void ZoneNameParameterSetsTheOrigin()
+    public void Zone_name_parameter_sets_the_origin()
     {
         var plan = ZoneImport.Plan(ZoneFileReader.Parse("www A 10.0.0.1\n", "z", "lab.test."));
         Assert.Equal("host-record=www.lab.test,10.0.0.1", plan.Lines.Single().ToString());
     }
 
     [Fact]
-    public void BadRecordDataNamesTheLineAndWritesNothing()
+    public void Bad_record_data_names_the_line_and_writes_nothing()
     {
         var (dir, config, _) = EmptyConfig();
         using var _d = dir;
@@ -99,7 +99,7 @@ public class ZoneImportTests
     }
 
     [Fact]
-    public void WhatIfWritesNothing()
+    public void What_if_writes_nothing()
     {
         var (dir, config, _) = EmptyConfig();
         using var _d = dir;
