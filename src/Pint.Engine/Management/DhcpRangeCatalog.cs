@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Pint.Engine.Config;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Management;
 
@@ -26,12 +27,16 @@ public static class DhcpRangeCatalog
         });
 
     /// <summary>
-    /// Creates or changes a range. The range to change is the one with the same <paramref name="name"/> tag when a
-    /// name is given, else the one that starts at <paramref name="start"/>; with none, a line is appended.
+    /// Creates or changes a range. As Windows names a scope by its network (ScopeId), the range changed is the one in
+    /// the subnet of <paramref name="start"/>, or in <paramref name="scopeId"/> when given; <paramref name="name"/>
+    /// picks among them by tag (a name no range has, without a scope id, makes a new range). A range without a netmask
+    /// counts as a /24, its real mask comes from the interface at run time. With no range found a line is appended (so
+    /// rows of a Windows scope export, ScopeId included, create their ranges).
     /// </summary>
-    public static void Set(ConfigEditSession session, PintConfig config, IPAddress start, IPAddress end, IPAddress? netmask, TimeSpan? leaseTime, string? name)
+    public static void Set(ConfigEditSession session, PintConfig config, IPAddress start, IPAddress end, IPAddress? netmask, TimeSpan? leaseTime, string? name, IPAddress? scopeId = null)
     {
         RequireV4(start, "StartRange"); RequireV4(end, "EndRange");
+        if (scopeId is not null) RequireV4(scopeId, "ScopeId");
         if (netmask is not null) RequireMask(netmask);
         if (Compare(start, end) > 0)
             throw new PintEditException(PintEditError.InvalidValue, $"StartRange {start} is after EndRange {end}.");
@@ -40,18 +45,27 @@ public static class DhcpRangeCatalog
         if (name is not null && (name.Length == 0 || name.Any(c => c is ',' or ' ' or '#' or ':')))
             throw new PintEditException(PintEditError.InvalidValue, $"Range name '{name}' must be a non-empty tag without ',', ':', '#' or spaces.");
 
-        var existing = name is not null
-            ? config.Dhcp.Ranges.FirstOrDefault(r => string.Equals(r.SetTag, name, StringComparison.Ordinal))
-            : config.Dhcp.Ranges.FirstOrDefault(r => r.Start.Equals(start));
+        var existing = RangeToChange(config, start, netmask, name, scopeId);
+        if (scopeId is not null)
+        {
+            var mask = netmask ?? existing?.Netmask ?? AssumedNetmask;
+            if (!Network(scopeId, mask).Equals(scopeId))
+                throw new PintEditException(PintEditError.InvalidValue, $"ScopeId {scopeId} is not a network address for the mask {mask}; its network is {Network(scopeId, mask)}.");
+            if (!Network(start, mask).Equals(scopeId) || !Network(end, mask).Equals(scopeId))
+                throw new PintEditException(PintEditError.InvalidValue, $"{start}-{end} is not in the scope {scopeId} (mask {mask}).");
+        }
         foreach (var other in config.Dhcp.Ranges)
         {
             if (ReferenceEquals(other, existing)) continue;
             if (Compare(start, other.End) <= 0 && Compare(other.Start, end) <= 0)
                 throw new PintEditException(PintEditError.AlreadyExists, $"{start}-{end} overlaps the range {other.Start}-{other.End} at {other.Source}.");
         }
+        // A kept mask must still hold both ends, or dnsmasq refuses the line.
+        if (netmask is null && existing?.Netmask is { } keptMask && !Network(start, keptMask).Equals(Network(end, keptMask)))
+            throw new PintEditException(PintEditError.InvalidValue, $"{start} and {end} are not in the same {keptMask} subnet (the mask of the range at {existing.Source}); give -SubnetMask to change it.");
 
         if (leaseTime == TimeSpan.MaxValue) leaseTime = Timeout.InfiniteTimeSpan;
-        var value = DhcpHostFormatter.FormatRange(new DhcpRange(
+        var value = DnsmasqValue.DhcpRange(new DhcpRange(
             start,
             existing is { IsStatic: true } ? start : end,
             netmask ?? existing?.Netmask,
@@ -64,6 +78,56 @@ public static class DhcpRangeCatalog
 
         if (existing is null) session.Append("dhcp-range", value);
         else session.Replace(session.EntryAt("dhcp-range", existing.Source) ?? throw Changed(existing.Source), value);
+    }
+
+    /// <summary>The mask a range without one is taken to have when matching it to a subnet or scope id.</summary>
+    private static readonly IPAddress AssumedNetmask = IPAddress.Parse("255.255.255.0");
+
+    /// <summary>
+    /// The range <see cref="Set"/> replaces, or null for a new one. Among several candidates the one that already
+    /// starts at <paramref name="start"/> wins; otherwise the caller must say which.
+    /// </summary>
+    private static DhcpRange? RangeToChange(PintConfig config, IPAddress start, IPAddress? netmask, string? name, IPAddress? scopeId)
+    {
+        IPAddress SubnetOf(DhcpRange r, IPAddress address) => Network(address, r.Netmask ?? netmask ?? AssumedNetmask);
+        var ranges = config.Dhcp.Ranges.Where(r => r.Start.AddressFamily == AddressFamily.InterNetwork).ToList();
+        var inScope = scopeId is null
+            ? ranges.Where(r => SubnetOf(r, r.Start).Equals(SubnetOf(r, start))).ToList()
+            : ranges.Where(r => SubnetOf(r, r.Start).Equals(scopeId)).ToList();
+        List<DhcpRange> candidates;
+        if (name is null)
+        {
+            candidates = inScope;
+        }
+        else
+        {
+            var named = ranges.Where(r => string.Equals(r.SetTag, name, StringComparison.Ordinal)).ToList();
+            // With -ScopeId the scope's range gets the name when none of its ranges has it; without, a new name is a new range.
+            candidates = named.Intersect(inScope).ToList() is { Count: > 0 } both ? both
+                : scopeId is not null ? inScope
+                : named;
+        }
+        if (candidates.Count > 1 && candidates.Count(r => r.Start.Equals(start)) == 1)
+            return candidates.Single(r => r.Start.Equals(start));
+        if (candidates.Count > 1)
+            throw Ambiguous(candidates, start, netmask, name, scopeId);
+        return candidates.SingleOrDefault();
+    }
+
+    private static PintEditException Ambiguous(List<DhcpRange> candidates, IPAddress start, IPAddress? netmask, string? name, IPAddress? scopeId)
+    {
+        var lines = string.Join(" and ", candidates.Select(r => $"{r.Start}-{r.End} at {r.Source}"));
+        var hints = new List<string>();
+        var tags = candidates.Select(r => r.SetTag).Distinct().ToList();
+        if (name is null && tags.Count == candidates.Count && tags.All(t => t is not null))
+            hints.Add("-Name (" + string.Join(", ", tags) + ")");
+        var scopes = candidates.Select(r => Network(r.Start, r.Netmask ?? netmask ?? AssumedNetmask)).Distinct().ToList();
+        if (scopeId is null && scopes.Count == candidates.Count)
+            hints.Add("-ScopeId (" + string.Join(", ", scopes) + ")");
+        var how = hints.Count > 0
+            ? "Say which one to change with " + string.Join(" or ", hints) + "."
+            : "Give them different set: tags in the file, then name the one to change with -Name.";
+        return new PintEditException(PintEditError.InvalidValue, $"More than one range could be the one {start} belongs to: {lines}. {how}");
     }
 
     public static void Remove(ConfigEditSession session, PintConfig config, PintDhcpRange range)
@@ -104,9 +168,7 @@ public static class DhcpRangeCatalog
     private static void RequireMask(IPAddress mask)
     {
         RequireV4(mask, "SubnetMask");
-        var bits = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(mask.GetAddressBytes());
-        // A valid mask is ones then zeros: inverting and adding one gives a power of two.
-        if (((~bits + 1) & ~bits) != 0)
+        if (!Ipv4.IsContiguousMask(mask))
             throw new PintEditException(PintEditError.InvalidValue, $"SubnetMask {mask} is not a contiguous netmask.");
     }
 

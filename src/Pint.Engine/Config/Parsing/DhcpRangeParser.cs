@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Config;
 
@@ -51,9 +52,9 @@ internal static class DhcpRangeParser
         var broadcast = addresses.Count > 1 ? addresses[1] : null;
 
         end ??= start;
-        if (ToUInt32(start) > ToUInt32(end)) { line.Error($"start address {start} is after end address {end}"); return; }
-        if (netmask is not null && !IsContiguousMask(netmask)) { line.Error($"bad netmask '{netmask}'"); return; }
-        if (netmask is not null && (ToUInt32(start) & ToUInt32(netmask)) != (ToUInt32(end) & ToUInt32(netmask)))
+        if (Ipv4.ToValue(start) > Ipv4.ToValue(end)) { line.Error($"start address {start} is after end address {end}"); return; }
+        if (netmask is not null && !Ipv4.IsContiguousMask(netmask)) { line.Error($"bad netmask '{netmask}'"); return; }
+        if (netmask is not null && (Ipv4.ToValue(start) & Ipv4.ToValue(netmask)) != (Ipv4.ToValue(end) & Ipv4.ToValue(netmask)))
         {
             line.Error($"start {start} and end {end} are not in the same subnet for netmask {netmask}");
             return;
@@ -63,16 +64,4 @@ internal static class DhcpRangeParser
             setTags.Count > 0 ? setTags[0] : null, tags, line.Source));
     }
 
-    internal static uint ToUInt32(IPAddress address)
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        address.TryWriteBytes(bytes, out _);
-        return BinaryPrimitives.ReadUInt32BigEndian(bytes);
-    }
-
-    private static bool IsContiguousMask(IPAddress mask)
-    {
-        var value = ToUInt32(mask);
-        return (~value & (~value + 1)) == 0; // the inverted mask must be 2^n - 1
-    }
 }
