@@ -141,11 +141,6 @@ public ref struct DnsMessageWriter
         return ok;
     }
 
-    /// <summary>Sets one of the four count fields (index 0..3 = QD, AN, NS, AR) of the header at the start.</summary>
-    public readonly void SetCount(int section, ushort count) => BinaryPrimitives.WriteUInt16BigEndian(_buffer[(4 + 2 * section)..], count);
-
-    public readonly void SetFlags(ushort flags) => BinaryPrimitives.WriteUInt16BigEndian(_buffer[2..], flags);
-
     private readonly int FindSuffix(scoped ReadOnlySpan<byte> suffix)
     {
         for (int i = 0; i < _offsetCount; i++)

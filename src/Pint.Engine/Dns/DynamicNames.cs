@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dns;
 
@@ -125,7 +126,7 @@ public sealed class DynamicNames
             owner = records;
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            Publish(_ipv4PtrOwners, BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes()), owner);
+            Publish(_ipv4PtrOwners, Ipv4.ToValue(address), owner);
             return;
         }
         var reverse = DnsName.ReverseOf(address);

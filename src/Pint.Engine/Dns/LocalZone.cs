@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dns;
 
@@ -113,7 +114,7 @@ public sealed class LocalZone
         if (Find(reverseName) is { Ptr.Length: > 0 }) return; // a ptr-record= line says otherwise
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            _ipv4PtrOwners.TryAdd(BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes()), records);
+            _ipv4PtrOwners.TryAdd(Ipv4.ToValue(address), records);
             return;
         }
         var reverse = GetOrAdd(DnsName.ToText(reverseName));

@@ -80,7 +80,7 @@ public static class DhcpOptionCatalog
     private static string Format(int optionId, IReadOnlyList<string> values, IReadOnlyList<string> tags)
     {
         var code = DhcpOptionNames.NameOf(optionId) is { } name ? $"option:{name}" : optionId.ToString(CultureInfo.InvariantCulture);
-        return string.Join(',', tags.Select(t => "tag:" + t).Append(code).Concat(values));
+        return new DnsmasqValue().Tags(tags).Add(code).AddWritten(values);
     }
 
     private static void ValidateTag(string tag)

@@ -31,7 +31,7 @@ public static class DnsForwarderCatalog
                 && f.Domain.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(cleaned.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
                 throw new PintEditException(PintEditError.AlreadyExists, $"The forwarder {f} is already at {f.Source}:{f.Line}.");
         }
-        session.Append("server", Format(address, port, cleaned));
+        session.Append("server", DnsmasqValue.Server(address, port, cleaned));
     }
 
     public static void Remove(ConfigEditSession session, PintDnsForwarder forwarder)
@@ -41,9 +41,4 @@ public static class DnsForwarderCatalog
         session.Remove(entry);
     }
 
-    public static string Format(IPAddress address, int port, IReadOnlyList<string> domains)
-    {
-        var prefix = domains.Count == 0 ? "" : "/" + string.Join('/', domains) + "/";
-        return port == 53 ? $"{prefix}{address}" : $"{prefix}{address}#{port.ToString(CultureInfo.InvariantCulture)}";
-    }
 }

@@ -43,7 +43,6 @@ public static class DnsRecordCatalog
         if (spec.TtlSeconds is not null && spec.Type is not (PintDnsRecordType.A or PintDnsRecordType.AAAA or PintDnsRecordType.CNAME))
             throw Invalid($"dnsmasq takes a TTL only on A, AAAA (host-record=) and CNAME (cname=) records, not on {spec.Type}.");
         var existing = List(config, session.ConfigPath).Where(r => r.RecordType == spec.Type && HostCatalog.NameEquals(r.HostName, name)).ToList();
-        string ttl = spec.TtlSeconds is int t ? "," + t.ToString(CultureInfo.InvariantCulture) : "";
         switch (spec.Type)
         {
             case PintDnsRecordType.A or PintDnsRecordType.AAAA:
@@ -52,7 +51,7 @@ public static class DnsRecordCatalog
                 var family = spec.Type == PintDnsRecordType.A ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
                 if (address.AddressFamily != family) throw Invalid($"'{address}' is not an {(family == AddressFamily.InterNetwork ? "IPv4" : "IPv6")} address, as an {spec.Type} record needs.");
                 RefuseDuplicate(existing, address.ToString(), name, spec.Type);
-                session.Append("host-record", $"{name},{address}{ttl}");
+                session.Append("host-record", DnsmasqValue.HostRecord([name], [address], spec.TtlSeconds));
                 break;
             }
             case PintDnsRecordType.CNAME:
@@ -60,7 +59,7 @@ public static class DnsRecordCatalog
                 var target = Target(spec, name);
                 if (existing.FirstOrDefault() is { } other)
                     throw new PintEditException(PintEditError.AlreadyExists, $"'{name}' already is an alias of {other.RecordData} at {other.Source}:{other.Line}; a name has one CNAME.");
-                session.Append("cname", $"{name},{target}{ttl}");
+                session.Append("cname", DnsmasqValue.Of(name, target).Add(spec.TtlSeconds));
                 break;
             }
             case PintDnsRecordType.MX:
@@ -68,7 +67,7 @@ public static class DnsRecordCatalog
                 var target = Target(spec, name);
                 int preference = Range(spec.Preference ?? 1, "-Preference");
                 RefuseDuplicate(existing, $"{preference} {target}", name, spec.Type);
-                session.Append("mx-host", $"{name},{target},{preference.ToString(CultureInfo.InvariantCulture)}");
+                session.Append("mx-host", DnsmasqValue.Of(name, target).Add(preference));
                 break;
             }
             case PintDnsRecordType.SRV:
@@ -77,7 +76,7 @@ public static class DnsRecordCatalog
                 int port = Range(spec.Port ?? throw Invalid($"An SRV record needs -Port."), "-Port");
                 int priority = Range(spec.Priority ?? 0, "-Priority"), weight = Range(spec.Weight ?? 0, "-Weight");
                 RefuseDuplicate(existing, $"{priority} {weight} {port} {target}", name, spec.Type);
-                session.Append("srv-host", string.Join(',', name, target, port, priority, weight));
+                session.Append("srv-host", DnsmasqValue.Of(name, target).Add(port).Add(priority).Add(weight));
                 break;
             }
             case PintDnsRecordType.TXT:
@@ -88,14 +87,14 @@ public static class DnsRecordCatalog
                 if (texts.FirstOrDefault(x => x.Length == 0 || x.Trim() != x || x.IndexOfAny(['"', '\\', ',', '#']) >= 0 || x.Any(char.IsControl)) is { } bad)
                     throw Invalid($"TXT text '{bad}' is empty, has outer spaces, or contains a quote, backslash, comma, '#' or control character, which a txt-record= line cannot hold as written.");
                 RefuseDuplicate(existing, string.Join(' ', texts.Select(x => $"\"{x}\"")), name, spec.Type);
-                session.Append("txt-record", $"{name},{string.Join(',', texts)}");
+                session.Append("txt-record", DnsmasqValue.Of(name).Add(texts));
                 break;
             }
             case PintDnsRecordType.PTR:
             {
                 var target = Target(spec, name);
                 RefuseDuplicate(existing, target, name, spec.Type);
-                session.Append("ptr-record", $"{name},{target}");
+                session.Append("ptr-record", DnsmasqValue.Of(name, target));
                 break;
             }
         }
@@ -120,12 +119,12 @@ public static class DnsRecordCatalog
                 {
                     // The only name on the line: keep the other family's address, if any.
                     if (otherAddress is null) session.Remove(entry);
-                    else session.Replace(entry, HostCatalog.FormatHostRecord(line.Names, [otherAddress], line.Ttl));
+                    else session.Replace(entry, DnsmasqValue.HostRecord(line.Names, [otherAddress], line.Ttl));
                     break;
                 }
                 // Other names keep both addresses; this name keeps only the other family, on a line of its own.
-                session.Replace(entry, HostCatalog.FormatHostRecord(keepNames, Addresses(line), line.Ttl));
-                if (otherAddress is not null) session.Append("host-record", HostCatalog.FormatHostRecord([record.HostName], [otherAddress], line.Ttl));
+                session.Replace(entry, DnsmasqValue.HostRecord(keepNames, Addresses(line), line.Ttl));
+                if (otherAddress is not null) session.Append("host-record", DnsmasqValue.HostRecord([record.HostName], [otherAddress], line.Ttl));
                 break;
             }
             case PintDnsRecordType.CNAME:
@@ -133,7 +132,7 @@ public static class DnsRecordCatalog
                 var line = config.Dns.Cnames.First(c => c.Source == entry.Source);
                 var keep = line.Aliases.Where(a => !HostCatalog.NameEquals(a, record.HostName)).ToList();
                 if (keep.Count == 0) session.Remove(entry);
-                else session.Replace(entry, string.Join(',', keep.Append(line.Target)) + (line.Ttl is int t ? "," + t.ToString(CultureInfo.InvariantCulture) : ""));
+                else session.Replace(entry, DnsmasqValue.Of(keep.Append(line.Target)).Add(line.Ttl));
                 break;
             }
             default:

@@ -51,7 +51,7 @@ public static class HostCatalog
                 if (address is not null && address.Equals(h.Address))
                     throw new PintEditException(PintEditError.AlreadyExists, $"Address {address} is already reserved for {Describe(h)} at {h.Source}.");
             }
-            session.Append("dhcp-host", address is null ? $"{mac},{name}" : $"{mac},{name},{address}");
+            session.Append("dhcp-host", DnsmasqValue.Of(mac, name).Add(address));
             return;
         }
         if (address is null)
@@ -61,7 +61,7 @@ public static class HostCatalog
             if (r.Names.Any(n => NameEquals(n, name)) && Addresses(r).Any(a => a.AddressFamily == address.AddressFamily))
                 throw new PintEditException(PintEditError.AlreadyExists, $"Host '{name}' already has an {(address.AddressFamily == AddressFamily.InterNetwork ? "IPv4" : "IPv6")} address at {r.Source}. Use Set-PintHost to change it.");
         }
-        session.Append("host-record", $"{name},{address}");
+        session.Append("host-record", DnsmasqValue.HostRecord([name], [address], null));
     }
 
     /// <summary>Removes <paramref name="host"/>: the name from its host-record (the line when no name is left), or the whole reservation.</summary>
@@ -76,7 +76,7 @@ public static class HostCatalog
                 var addresses = Addresses(record).ToList();
                 if (names.Count == record.Names.Count) throw NotFound(host);
                 if (names.Count == 0) session.Remove(entry);
-                else session.Replace(entry, FormatHostRecord(names, addresses, record.Ttl));
+                else session.Replace(entry, DnsmasqValue.HostRecord(names, addresses, record.Ttl));
                 break;
             }
             case PintHostKind.Reservation:
@@ -108,7 +108,7 @@ public static class HostCatalog
                     var i = addresses.FindIndex(a => a.AddressFamily == newAddress.AddressFamily);
                     if (i >= 0) addresses[i] = newAddress; else addresses.Add(newAddress);
                 }
-                session.Replace(entry, FormatHostRecord(names, addresses, record.Ttl));
+                session.Replace(entry, DnsmasqValue.HostRecord(names, addresses, record.Ttl));
                 break;
             }
             case PintHostKind.Reservation:
@@ -124,7 +124,7 @@ public static class HostCatalog
                     ReplaceField(fields, f => h.HostName is not null && string.Equals(f.Trim(), h.HostName, StringComparison.OrdinalIgnoreCase), newName, atStart: false);
                 if (newAddress is not null)
                     ReplaceField(fields, f => h.Address is not null && IPAddress.TryParse(f.Trim(), out var a) && a.Equals(h.Address), newAddress.ToString(), atStart: false);
-                session.Replace(entry, string.Join(',', fields));
+                session.Replace(entry, DnsmasqValue.Of(fields));
                 break;
             }
             default:
@@ -140,12 +140,6 @@ public static class HostCatalog
         else fields.Add(value);
     }
 
-    public static string FormatHostRecord(IEnumerable<string> names, IEnumerable<IPAddress> addresses, int? ttl)
-    {
-        var parts = names.Concat(addresses.Select(a => a.ToString())).ToList();
-        if (ttl is { } t) parts.Add(t.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return string.Join(',', parts);
-    }
 
     public static bool NameEquals(string a, string b) => string.Equals(a.TrimEnd('.'), b.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
 

@@ -106,18 +106,18 @@ public static class PxeBootCatalog
 
         session.Append("dhcp-boot", bootFile);
         if (uefiBootFile is not null)
-            session.Append("dhcp-boot", $"tag:{UefiX64Tag},{uefiBootFile}");
+            session.Append("dhcp-boot", new DnsmasqValue().Tags([UefiX64Tag]).Add(uefiBootFile));
         if (arm64BootFile is not null)
-            session.Append("dhcp-boot", $"tag:{Arm64Tag},{arm64BootFile}");
+            session.Append("dhcp-boot", new DnsmasqValue().Tags([Arm64Tag]).Add(arm64BootFile));
 
         if (menuText is null)
             return;
-        session.Append("pxe-prompt", $"{menuText},{menuTimeout.ToString(CultureInfo.InvariantCulture)}");
-        session.Append("pxe-service", $"x86PC,{menuText},{bootFile}");
+        session.Append("pxe-prompt", DnsmasqValue.Of(menuText).Add(menuTimeout));
+        session.Append("pxe-service", DnsmasqValue.Of("x86PC", menuText, bootFile));
         if (uefiBootFile is not null)
-            session.Append("pxe-service", $"x86-64_EFI,{menuText},{uefiBootFile}");
+            session.Append("pxe-service", DnsmasqValue.Of("x86-64_EFI", menuText, uefiBootFile));
         if (arm64BootFile is not null)
-            session.Append("pxe-service", $"ARM64_EFI,{menuText},{arm64BootFile}");
+            session.Append("pxe-service", DnsmasqValue.Of("ARM64_EFI", menuText, arm64BootFile));
     }
 
     /// <summary>
@@ -179,7 +179,7 @@ public static class PxeBootCatalog
     {
         var value = arch.ToString(CultureInfo.InvariantCulture);
         if (!config.Dhcp.Matches.Any(m => m.SetTag == tag && m.OptionNumber == ClientArchOption && m.Value == value))
-            session.Append("dhcp-match", $"set:{tag},option:client-arch,{value}");
+            session.Append("dhcp-match", new DnsmasqValue().Tags([tag], "set").Add("option:client-arch").Add(value));
     }
 
     /// <summary>A boot file is named relative to the TFTP root, as the client will ask for it.</summary>

@@ -185,7 +185,7 @@ public class DhcpOptionTests
     public void Formatter_output_parses_back_to_the_same_host()
     {
         var original = Assert.Single(ConfigAssert.Clean("dhcp-host=aa:bb:cc:dd:ee:ff,id:01:aa,set:x,tag:y,10.0.0.5,box,90m,ignore").Dhcp.Hosts);
-        var value = DhcpHostFormatter.Format(original);
+        var value = DnsmasqValue.DhcpHost(original);
         Assert.Equal("aa:bb:cc:dd:ee:ff,id:01:aa,set:x,tag:y,10.0.0.5,box,90m,ignore", value);
         var again = Assert.Single(ConfigAssert.Clean("dhcp-host=" + value).Dhcp.Hosts);
         Assert.Equal(original with { Source = again.Source, HardwareAddresses = again.HardwareAddresses, SetTags = again.SetTags, Tags = again.Tags }, again);
@@ -198,6 +198,6 @@ public class DhcpOptionTests
     public void Range_formatter_output_parses_back_to_the_same_text(string value)
     {
         var range = Assert.Single(ConfigAssert.Clean("dhcp-range=" + value).Dhcp.Ranges);
-        Assert.Equal(value, DhcpHostFormatter.FormatRange(range));
+        Assert.Equal(value, DnsmasqValue.DhcpRange(range));
     }
 }

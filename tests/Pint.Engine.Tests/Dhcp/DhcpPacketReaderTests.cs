@@ -4,13 +4,14 @@ using CsCheck;
 using Pint.Engine.Dhcp;
 using Pint.Engine.Dhcp.Wire;
 using Xunit;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Tests.Dhcp;
 
 public class DhcpPacketReaderTests
 {
     [Fact]
-    public void EveryDhcpPacketInTheClientCaptureIsAccepted()
+    public void Every_DHCP_packet_in_the_client_capture_is_accepted()
     {
         var packets = PcapFile.ReadDhcp("clients-dhcp-dns.pcap");
 
@@ -29,7 +30,7 @@ public class DhcpPacketReaderTests
     }
 
     [Fact]
-    public void UdhcpcRequestFieldsAreRead()
+    public void Udhcpc_request_fields_are_read()
     {
         var request = PcapFile.ReadDhcp("clients-dhcp-dns.pcap")[6].Payload; // laptop's REQUEST
 
@@ -48,7 +49,7 @@ public class DhcpPacketReaderTests
     }
 
     [Fact]
-    public void DnsmasqOfferToIpxeIsRead()
+    public void Dnsmasq_offer_to_iPXE_is_read()
     {
         var offer = PcapFile.ReadDhcp("ipxe-bios-boot.pcap")[2].Payload;
 
@@ -65,7 +66,7 @@ public class DhcpPacketReaderTests
     }
 
     [Fact]
-    public void IpxeDiscoverCarriesPxeOptions()
+    public void IPXE_discover_carries_PXE_options()
     {
         var discover = PcapFile.ReadDhcp("ipxe-bios-boot.pcap")[0].Payload;
 
@@ -98,14 +99,14 @@ public class DhcpPacketReaderTests
     [InlineData(new byte[] { 53, 1, 9, 255 }, DhcpPacketRejection.BadMessageType)]
     [InlineData(new byte[] { 53, 2, 1, 1, 255 }, DhcpPacketRejection.BadMessageType)]
     [InlineData(new byte[] { 53, 1, 1, 52, 1, 4, 255 }, DhcpPacketRejection.BadOverload)]
-    public void OptionsAreBoundsChecked(byte[] options, DhcpPacketRejection expected)
+    public void Options_are_bounds_checked(byte[] options, DhcpPacketRejection expected)
     {
         DhcpPacketReader.TryRead(Packet(options), out _, out var rejection);
         Assert.Equal(expected, rejection);
     }
 
     [Fact]
-    public void HeaderProblemsAreNamed()
+    public void Header_problems_are_named()
     {
         Assert.False(DhcpPacketReader.TryRead(Packet(53, 1, 1)[..239], out _, out var r1));
         Assert.Equal(DhcpPacketRejection.Truncated, r1);
@@ -120,7 +121,7 @@ public class DhcpPacketReaderTests
     }
 
     [Fact]
-    public void OverloadedFileAndSnameCarryOptions()
+    public void Overloaded_file_and_sname_carry_options()
     {
         var packet = Packet(52, 1, 3, 255);
         packet[108] = 53; packet[109] = 1; packet[110] = 3; packet[111] = 255; // file: message type REQUEST
@@ -135,7 +136,7 @@ public class DhcpPacketReaderTests
     }
 
     [Fact]
-    public void WriterOutputReadsBack_PaddedToBootpMinimum()
+    public void Writer_output_reads_back_padded_to_BOOTP_minimum()
     {
         var buffer = new byte[576];
         var writer = new DhcpPacketWriter(buffer);
@@ -158,7 +159,7 @@ public class DhcpPacketReaderTests
     }
 
     [Fact]
-    public void WriterLeavesOutOptionsThatDoNotFit()
+    public void Writer_leaves_out_options_that_do_not_fit()
     {
         var buffer = new byte[300];
         var writer = new DhcpPacketWriter(buffer);
@@ -169,7 +170,7 @@ public class DhcpPacketReaderTests
     }
 
     [Fact]
-    public void RandomAndMutatedPacketsNeverThrow()
+    public void Random_and_mutated_packets_never_throw()
     {
         var captured = PcapFile.ReadDhcp("clients-dhcp-dns.pcap").Concat(PcapFile.ReadDhcp("ipxe-bios-boot.pcap"))
             .Select(d => d.Payload).ToArray();

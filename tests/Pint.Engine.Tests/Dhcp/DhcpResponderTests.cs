@@ -4,6 +4,7 @@ using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Dhcp.Protocol;
 using Pint.Engine.Dhcp.Wire;
 using Xunit;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Tests.Dhcp;
 
@@ -45,7 +46,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task ReplayedCaptureGetsTheSameRepliesAsDnsmasq()
+    public async Task Replayed_capture_gets_the_same_replies_as_dnsmasq()
     {
         var options = CaptureConfig();
         var packets = PcapFile.ReadDhcp("clients-dhcp-dns.pcap");
@@ -71,7 +72,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task ReplayedIpxeBootGetsTheSameRepliesAsDnsmasq()
+    public async Task Replayed_iPXE_boot_gets_the_same_replies_as_dnsmasq()
     {
         var options = new DhcpServerOptions
         {
@@ -94,7 +95,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task AddressIsStableFromTheMac_AndKeptAcrossRenewAndReboot()
+    public async Task Address_is_stable_from_the_MAC_and_kept_across_renew_and_reboot()
     {
         var options = CaptureConfig();
         var client = new DhcpTestPackets("52:54:00:aa:bb:02");
@@ -113,7 +114,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task ReservationGivesFixedAddressAndItsNameWins()
+    public async Task Reservation_gives_fixed_address_and_its_name_wins()
     {
         var client = new DhcpTestPackets("52:54:00:aa:bb:01") { HostName = "whatever" };
 
@@ -124,7 +125,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task ReservedAddressIsNeverGivenToAnotherClient()
+    public async Task Reserved_address_is_never_given_to_another_client()
     {
         var options = CaptureConfig();
         var stranger = new DhcpTestPackets("52:54:00:00:00:99");
@@ -134,7 +135,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task IgnoredHostGetsNoReply_WildcardMacMatches()
+    public async Task Ignored_host_gets_no_reply_wildcard_MAC_matches()
     {
         var options = new DhcpServerOptions
         {
@@ -150,7 +151,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task ClientIdReservationMatchesWhateverTheMac()
+    public async Task Client_ID_reservation_matches_whatever_the_MAC()
     {
         var options = new DhcpServerOptions
         {
@@ -164,7 +165,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task InitRebootForAWrongAddressIsNakedWhenAuthoritative()
+    public async Task Init_reboot_for_a_wrong_address_is_naked_when_authoritative()
     {
         var options = CaptureConfig(authoritative: true);
         var client = new DhcpTestPackets("52:54:00:aa:bb:02");
@@ -179,7 +180,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task InitRebootFromAnUnknownClientIsIgnoredUnlessAuthoritative()
+    public async Task Init_reboot_from_an_unknown_client_is_ignored_unless_authoritative()
     {
         var client = new DhcpTestPackets("52:54:00:aa:bb:07");
         var wanted = IPAddress.Parse("10.77.0.140");
@@ -192,7 +193,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task RequestForAnAddressHeldByAnotherClientIsNaked()
+    public async Task Request_for_an_address_held_by_another_client_is_naked()
     {
         var options = CaptureConfig();
         var first = await Dora(options, new DhcpTestPackets("52:54:00:aa:bb:02"));
@@ -204,7 +205,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task ReleaseFreesTheAddressForOthers()
+    public async Task Release_frees_the_address_for_others()
     {
         var options = new DhcpServerOptions { Ranges = [new DhcpRange(IPAddress.Parse("10.77.0.100"), IPAddress.Parse("10.77.0.100"))] };
         var first = new DhcpTestPackets("52:54:00:00:00:01") { HostName = "first" };
@@ -220,7 +221,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task ReleaseFromAnotherClientDoesNothing()
+    public async Task Release_from_another_client_does_nothing()
     {
         var options = CaptureConfig();
         var address = await Dora(options, new DhcpTestPackets("52:54:00:00:00:01"));
@@ -231,7 +232,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task DeclinedAddressIsWithheldForAWhile()
+    public async Task Declined_address_is_withheld_for_a_while()
     {
         var options = new DhcpServerOptions { Ranges = [new DhcpRange(IPAddress.Parse("10.77.0.100"), IPAddress.Parse("10.77.0.101"))] };
         var client = new DhcpTestPackets("52:54:00:00:00:01");
@@ -246,7 +247,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task InformGetsOptionsWithoutLease()
+    public async Task Inform_gets_options_without_lease()
     {
         var client = new DhcpTestPackets("52:54:00:00:00:01");
         var decision = await Exchange(CaptureConfig(), client.Inform(IPAddress.Parse("10.77.0.77")));
@@ -262,7 +263,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task LeaseMaxHoldsUnderAFloodOfRandomMacs()
+    public async Task Lease_max_holds_under_a_flood_of_random_MACs()
     {
         var options = new DhcpServerOptions
         {
@@ -287,7 +288,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task RelayedRequestIsServedFromTheRelaysNetworkAndSentToTheRelay()
+    public async Task Relayed_request_is_served_from_the_relays_network_and_sent_to_the_relay()
     {
         var options = new DhcpServerOptions
         {
@@ -311,14 +312,14 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task RequestFromAnotherNetworkWithoutRangeGetsNoOffer()
+    public async Task Request_from_another_network_without_range_gets_no_offer()
     {
         var client = new DhcpTestPackets("52:54:00:00:00:01") { RelayAddress = IPAddress.Parse("192.168.9.1") };
         Assert.Null((await Exchange(CaptureConfig(), client.Discover())).Reply);
     }
 
     [Fact]
-    public async Task DefaultOptionsFollowTheInterfaceAndConfig()
+    public async Task Default_options_follow_the_interface_and_config()
     {
         var options = new DhcpServerOptions
         {
@@ -340,7 +341,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task InfiniteLeaseHasNoRenewalTimesAndNoExpiry()
+    public async Task Infinite_lease_has_no_renewal_times_and_no_expiry()
     {
         var options = new DhcpServerOptions { Ranges = [new DhcpRange(IPAddress.Parse("10.77.0.100"), IPAddress.Parse("10.77.0.150"), LeaseTime: Timeout.InfiniteTimeSpan)] };
         var client = new DhcpTestPackets("52:54:00:00:00:01");
@@ -353,7 +354,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task TagsFromMatchSelectOptionsAndBootFile()
+    public async Task Tags_from_match_select_options_and_boot_file()
     {
         var options = new DhcpServerOptions
         {
@@ -390,7 +391,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task HostNameFromTheClientIsRecordedAndPublishedQualified()
+    public async Task Host_name_from_the_client_is_recorded_and_published_qualified()
     {
         var client = new DhcpTestPackets("52:54:00:00:00:01") { HostName = "Kitchen-PC.local" };
 
@@ -401,7 +402,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task AnIllegalClientHostNameIsNotUsed()
+    public async Task An_illegal_client_host_name_is_not_used()
     {
         var client = new DhcpTestPackets("52:54:00:00:00:01") { HostName = "bad name!" };
         var address = await Dora(CaptureConfig(), client);
@@ -410,7 +411,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task BroadcastFlagMakesTheReplyBroadcast()
+    public async Task Broadcast_flag_makes_the_reply_broadcast()
     {
         var decision = await Exchange(CaptureConfig(), new DhcpTestPackets("52:54:00:00:00:01") { Broadcast = true }.Discover());
         Assert.Equal(DhcpReplyDestination.Broadcast, decision.Destination);
@@ -418,7 +419,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task MalformedPacketIsDroppedWithAReason()
+    public async Task Malformed_packet_is_dropped_with_a_reason()
     {
         var packet = new DhcpTestPackets("52:54:00:00:00:01").Discover();
         packet[236] = 0;
@@ -428,7 +429,7 @@ public class DhcpResponderTests
     }
 
     [Fact]
-    public async Task NoAckIsSentWhenTheLeaseCannotBeStored()
+    public async Task No_ACK_is_sent_when_the_lease_cannot_be_stored()
     {
         using var disk = DhcpTestTools.MountTinyDisk(64);
         if (disk is null) return;

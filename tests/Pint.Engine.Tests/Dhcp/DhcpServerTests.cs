@@ -55,7 +55,7 @@ public sealed class DhcpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DoraOverUdp_LeaseIsOnDiskWhenTheAckArrives()
+    public async Task DORA_over_UDP_lease_is_on_disk_when_the_ACK_arrives()
     {
         var client = new DhcpTestPackets("52:54:00:aa:bb:02") { RelayAddress = Loopback, HostName = "laptop" };
 
@@ -66,15 +66,18 @@ public sealed class DhcpServerTests : IAsyncLifetime
         var ack = await Ask(client.Select(offer.YourAddress, offer.AddressOption(DhcpOptionCode.ServerIdentifier)!));
         Assert.Equal(DhcpMessageType.Ack, ack.Type);
 
-        var onDisk = LeaseFile.Read(LeasePath).Leases.Single();
+        // Durable before the ACK: the journal beside the lease file holds it; the file itself follows within a second.
+        var onDisk = LeaseFile.ReadWithJournal(LeasePath).Leases.Single();
         Assert.Equal(offer.YourAddress, onDisk.Address);
         Assert.Equal("laptop", onDisk.HostName);
+        LeaseFileChecks.WaitFor(LeasePath, l => l.Count == 1, TimeSpan.FromSeconds(5));
+        Assert.Equal("laptop", LeaseFileChecks.AssertOneLinePerLiveLease(LeasePath, DateTimeOffset.UtcNow).Single().HostName);
         Assert.Equal(1, _server.Counters.Received(DhcpMessageType.Discover));
         Assert.Equal(1, _server.Counters.Acks);
     }
 
     [Fact]
-    public async Task GarbageIsCountedAndTheServerKeepsAnswering()
+    public async Task Garbage_is_counted_and_the_server_keeps_answering()
     {
         await _relay.SendAsync(new byte[] { 1, 2, 3 }, _server.LocalEndPoint);
         await _relay.SendAsync(new byte[600], _server.LocalEndPoint);
@@ -86,7 +89,7 @@ public sealed class DhcpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InformIsAnsweredAtTheClientAddress()
+    public async Task Inform_is_answered_at_the_client_address()
     {
         var ack = await Ask(new DhcpTestPackets("52:54:00:00:00:01").Inform(Loopback));
 

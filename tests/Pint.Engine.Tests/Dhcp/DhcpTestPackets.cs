@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Pint.Engine.Dhcp;
 using Pint.Engine.Dhcp.Wire;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Tests.Dhcp;
 

@@ -15,7 +15,7 @@ public class DnsCaptureTests
         PcapDnsReader.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "Captures", "clients-dhcp-dns.pcap"));
 
     [Fact]
-    public void EveryQueryInTheCaptureParses()
+    public void Every_query_in_the_capture_parses()
     {
         var names = new List<string>();
         Span<byte> buffer = stackalloc byte[255];
@@ -32,7 +32,7 @@ public class DnsCaptureTests
     }
 
     [Fact]
-    public void EveryDnsmasqAnswerInTheCaptureDecodes()
+    public void Every_dnsmasq_answer_in_the_capture_decodes()
     {
         var answers = Packets.Where(p => p.FromServer).Select(p => Decode(p.Message)).ToList();
         Assert.Equal(6, answers.Count);
@@ -42,7 +42,7 @@ public class DnsCaptureTests
     }
 
     [Fact]
-    public void ResponderAnswersCaptureQueriesAsDnsmasqDid()
+    public void Responder_answers_capture_queries_as_dnsmasq_did()
     {
         // Config that served the capture (README): domain=lab.test, local=/lab.test/, host-record, mx-host, DHCP names.
         var responder = new DnsResponder(new DnsServerOptions

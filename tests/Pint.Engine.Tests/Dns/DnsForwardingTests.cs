@@ -30,7 +30,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task UpstreamAuthoritativeFlagIsPassedOnWhenForwardedAndDroppedOnCacheHits()
+    public async Task Upstream_authoritative_flag_is_passed_on_when_forwarded_and_dropped_on_cache_hits()
     {
         using var upstream = new FakeUpstreamDns { Authoritative = true };
         var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)] });
@@ -46,7 +46,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task ForwardedReplyCutToTheClientsSizeKeepsTheUpstreamsAuthoritativeFlag()
+    public async Task Forwarded_reply_cut_to_the_clients_size_keeps_the_upstreams_authoritative_flag()
     {
         using var upstream = new FakeUpstreamDns { Authoritative = true };
         upstream.Addresses["mid.example.com"] = [.. Enumerable.Range(1, 40).Select(i => IPAddress.Parse($"10.8.0.{i}"))];
@@ -56,7 +56,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task ForwardedAnswerKeepsClientIdAndUsesFreshUpstreamIdWithEdns()
+    public async Task Forwarded_answer_keeps_client_ID_and_uses_fresh_upstream_ID_with_EDNS()
     {
         using var upstream = new FakeUpstreamDns();
         var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)] });
@@ -72,7 +72,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task SecondQueryIsACacheHitWithAgedTtl()
+    public async Task Second_query_is_a_cache_hit_with_aged_TTL()
     {
         using var upstream = new FakeUpstreamDns();
         long now = 1_000_000;
@@ -91,7 +91,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task NegativeAnswersAreCachedForSoaMinimumOrNegTtl()
+    public async Task Negative_answers_are_cached_for_SOA_minimum_or_neg_TTL()
     {
         using var upstream = new FakeUpstreamDns();
         long now = 0;
@@ -110,7 +110,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task CacheSizeBoundsEntriesAndEvictsLeastRecentlyUsed()
+    public async Task Cache_size_bounds_entries_and_evicts_least_recently_used()
     {
         using var upstream = new FakeUpstreamDns();
         var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)], CacheSize = 2 });
@@ -126,7 +126,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task DeadServerTimesOutAndNextServerAnswersThenSlowOneDropsBack()
+    public async Task Dead_server_times_out_and_next_server_answers_then_slow_one_drops_back()
     {
         using var dead = new FakeUpstreamDns { Silent = true };
         using var alive = new FakeUpstreamDns(IPAddress.Parse("192.0.2.7"));
@@ -139,7 +139,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task StrictOrderAlwaysAsksTheFirstServerFirst()
+    public async Task Strict_order_always_asks_the_first_server_first()
     {
         using var dead = new FakeUpstreamDns { Silent = true };
         using var alive = new FakeUpstreamDns();
@@ -151,7 +151,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task NoServerAnsweringGivesServFail()
+    public async Task No_server_answering_gives_SERVFAIL()
     {
         using var dead = new FakeUpstreamDns { Silent = true };
         var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(dead.EndPoint)], UpstreamTimeout = TimeSpan.FromMilliseconds(100) });
@@ -161,7 +161,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task ClearCacheForgetsAnswers()
+    public async Task Clear_cache_forgets_answers()
     {
         using var upstream = new FakeUpstreamDns();
         var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)] });
@@ -172,7 +172,7 @@ public class DnsForwardingTests
     }
 
     [Fact]
-    public async Task UpstreamIdsAndSourcePortsVary()
+    public async Task Upstream_IDs_and_source_ports_vary()
     {
         using var upstream = new FakeUpstreamDns();
         var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)], CacheSize = 0 });

@@ -23,11 +23,11 @@ public class DnsFuzzTests
     }
 
     [Fact]
-    public void RandomPacketsNeverThrow() =>
+    public void Random_packets_never_throw() =>
         Gen.Byte.Array[0, 600].Sample(AssertSafe, iter: 20_000);
 
     [Fact]
-    public void MutatedQueriesNeverThrow()
+    public void Mutated_queries_never_throw()
     {
         byte[][] seeds =
         [

@@ -47,7 +47,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void HostsNameAnswersAuthoritativelyWithLocalTtlAndRecursionAvailable()
+    public void Hosts_name_answers_authoritatively_with_local_TTL_and_recursion_available()
     {
         var reply = Ask(new DnsResponder(LabOptions(localTtl: 30)), "alpha", DnsType.A);
         Assert.Equal(DnsRcode.NoError, reply.Rcode);
@@ -59,7 +59,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void QuestionCaseIsEchoedInQuestionAndAnswer()
+    public void Question_case_is_echoed_in_question_and_answer()
     {
         var reply = Ask(new DnsResponder(LabOptions()), "ALPHA.Lab.TEST", DnsType.A);
         Assert.Equal("ALPHA.Lab.TEST", reply.Question);
@@ -67,7 +67,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void SeveralAddressesRotateOnEachQuery()
+    public void Several_addresses_rotate_on_each_query()
     {
         var responder = new DnsResponder(LabOptions());
         var first = Ask(responder, "multi", DnsType.A).AnswerData;
@@ -77,7 +77,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void ExpandHostsAnswersBareNameUnderDomainAndReverseGivesFirstFullName()
+    public void Expand_hosts_answers_bare_name_under_domain_and_reverse_gives_first_full_name()
     {
         var responder = new DnsResponder(LabOptions());
         Assert.Equal(["10.0.0.1"], Ask(responder, "alpha.lab.test", DnsType.A).AnswerData);
@@ -90,14 +90,14 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void HostRecordIsNotExpanded()
+    public void Host_record_is_not_expanded()
     {
         var responder = new DnsResponder(LabOptions());
         Assert.Equal(DnsRcode.NxDomain, Ask(responder, "nas.lab.test.lab.test", DnsType.A).Rcode);
     }
 
     [Fact]
-    public void LocalDomainGivesNoDataForKnownNameAndNxDomainOtherwiseWithoutAa()
+    public void Local_domain_gives_no_data_for_known_name_and_NXDOMAIN_otherwise_without_AA()
     {
         var responder = new DnsResponder(LabOptions());
         var nodata = Ask(responder, "alpha.lab.test", DnsType.MX);
@@ -107,7 +107,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void NameNotLocalWithNoUpstreamIsRefusedWithExtendedErrorNotReady()
+    public void Name_not_local_with_no_upstream_is_refused_with_extended_error_not_ready()
     {
         var responder = new DnsResponder(LabOptions());
         var reply = Ask(responder, "www.example.com", DnsType.A, edns: 1232);
@@ -120,7 +120,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void DomainNeededKeepsBareAddressQueriesLocal()
+    public void Domain_needed_keeps_bare_address_queries_local()
     {
         var responder = new DnsResponder(LabOptions());
         Assert.Equal(DnsRcode.NxDomain, Ask(responder, "nothere", DnsType.A).Rcode);
@@ -130,7 +130,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void BogusPrivAnswersPrivateReverseLookupsNxDomainAuthoritatively()
+    public void Bogus_priv_answers_private_reverse_lookups_NXDOMAIN_authoritatively()
     {
         var responder = new DnsResponder(LabOptions());
         var reply = Ask(responder, "1.1.168.192.in-addr.arpa", DnsType.PTR);
@@ -139,7 +139,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void AddressRuleCoversSubdomainsAndEmptyRuleGivesNxDomain()
+    public void Address_rule_covers_subdomains_and_empty_rule_gives_NXDOMAIN()
     {
         var responder = new DnsResponder(LabOptions());
         Assert.Equal(["0.0.0.0"], Ask(responder, "x.ads.example", DnsType.A).AnswerData);
@@ -150,7 +150,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void CnameIsChasedToLocalTargetAndStopsAtForeignTarget()
+    public void CNAME_is_chased_to_local_target_and_stops_at_foreign_target()
     {
         var responder = new DnsResponder(LabOptions());
         var www = Ask(responder, "www.lab.test", DnsType.A);
@@ -162,7 +162,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void MxSrvTxtAndPtrRecordsAnswer()
+    public void MX_SRV_TXT_and_PTR_records_answer()
     {
         var responder = new DnsResponder(LabOptions());
         Assert.Equal(["10 mail.lab.test"], Ask(responder, "lab.test", DnsType.MX).AnswerData);
@@ -179,7 +179,7 @@ public class DnsResponderTests
     [InlineData("www.lab.test", DnsType.A, "00018580000100020000000003777777036c616204746573740000010001c00c0005000100000000000e036e6173036c6162047465737400c02a000100010000000000040a4d0005")]
     [InlineData("_ldap._tcp.lab.test", DnsType.SRV, "000185800001000100000002055f6c646170045f746370036c616204746573740000210001c00c00210001000000000014000100020185036e6173036c6162047465737400c037001c0001000000000010fd000000000000000000000000000005c037000100010000000000040a4d0005")]
     [InlineData("_svc.lab.test", DnsType.PTR, "000185800001000100000000045f737663036c6162047465737400000c0001c00c000c000100000000000e036e6173036c6162047465737400")]
-    public void LocalAnswersAreByteForByteDnsmasqs(string name, DnsType type, string dnsmasqHex)
+    public void Local_answers_are_byte_for_byte_dnsmasqs(string name, DnsType type, string dnsmasqHex)
     {
         var output = new byte[512];
         var result = new DnsResponder(LabOptions()).Respond(Query(name, type, id: 1), output, overTcp: false);
@@ -187,13 +187,13 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void AnyReturnsBothAddressFamilies()
+    public void Any_returns_both_address_families()
     {
         Assert.Equal(["10.77.0.5", "fd00::5"], Ask(new DnsResponder(LabOptions()), "nas.lab.test", DnsType.ANY).AnswerData);
     }
 
     [Fact]
-    public void EdnsQueryGetsOptWithPacketMaxAndPlainQueryGetsNone()
+    public void EDNS_query_gets_OPT_with_packet_max_and_plain_query_gets_none()
     {
         var responder = new DnsResponder(LabOptions());
         var withEdns = Ask(responder, "alpha", DnsType.A, edns: 4096);
@@ -206,7 +206,7 @@ public class DnsResponderTests
     [InlineData(null, 30)]    // 512 bytes: 12 + 9 + 30 * 16 = 501
     [InlineData(600, 36)]
     [InlineData(4000, 75)]    // capped at edns-packet-max 1232: 21 + 75 * 16 = 1221, plus OPT = 1232
-    public void AnswersThatDoNotFitAreCutAndTruncatedLikeDnsmasq(int? bufferSize, int expectedAnswers)
+    public void Answers_that_do_not_fit_are_cut_and_truncated_like_dnsmasq(int? bufferSize, int expectedAnswers)
     {
         var hosts = Enumerable.Range(1, 120).Select(i => new LocalHostName("big", IPAddress.Parse($"10.1.{i / 200}.{i % 200 + 1}"))).ToList();
         var responder = new DnsResponder(new DnsServerOptions { HostNames = hosts });
@@ -216,7 +216,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void TcpCarriesTheWholeAnswer()
+    public void TCP_carries_the_whole_answer()
     {
         var hosts = Enumerable.Range(1, 60).Select(i => new LocalHostName("big", IPAddress.Parse($"fd00::{i:x}"))).ToList();
         var responder = new DnsResponder(new DnsServerOptions { HostNames = hosts });
@@ -228,7 +228,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void DhcpNamesAnswerForwardAndReverseAndCanBeRemoved()
+    public void DHCP_names_answer_forward_and_reverse_and_can_be_removed()
     {
         var responder = new DnsResponder(LabOptions());
         responder.DhcpNames.AddOrUpdate("laptop", IPAddress.Parse("10.77.0.120"));
@@ -300,7 +300,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void HostsDataWinsOverDhcpName()
+    public void Hosts_data_wins_over_DHCP_name()
     {
         var responder = new DnsResponder(LabOptions());
         responder.DhcpNames.AddOrUpdate("alpha", IPAddress.Parse("10.9.9.9"));
@@ -310,7 +310,7 @@ public class DnsResponderTests
     [Theory]
     [InlineData(0x0900)] // opcode IQUERY
     [InlineData(0x2100)] // opcode NOTIFY
-    public void OtherOpcodesAreNotAnsweredLocallyAndRefusedWithoutUpstream(ushort flags)
+    public void Other_opcodes_are_not_answered_locally_and_refused_without_upstream(ushort flags)
     {
         var reply = Ask(new DnsResponder(LabOptions()), "alpha", DnsType.A, flags: flags);
         Assert.Equal(DnsRcode.Refused, reply.Rcode);
@@ -318,7 +318,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void CheckingDisabledIsEchoedAndAuthenticDataIsNot()
+    public void Checking_disabled_is_echoed_and_authentic_data_is_not()
     {
         var responder = new DnsResponder(LabOptions());
         var reply = Ask(responder, "alpha", DnsType.A, flags: DnsFlags.RecursionDesired | DnsFlags.CheckingDisabled | DnsFlags.AuthenticData);
@@ -327,7 +327,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void ConditionalServerMostSpecificDomainWins()
+    public void Conditional_server_most_specific_domain_wins()
     {
         var general = new IPEndPoint(IPAddress.Loopback, 1053);
         var corp = new IPEndPoint(IPAddress.Loopback, 2053);
@@ -344,7 +344,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void UseStandardServersSendsADomainInsideARoutedOrLocalDomainToTheDefaultServers()
+    public void Use_standard_servers_sends_a_domain_inside_a_routed_or_local_domain_to_the_default_servers()
     {
         var general = new IPEndPoint(IPAddress.Loopback, 1053);
         var corp = new IPEndPoint(IPAddress.Loopback, 2053);
@@ -367,7 +367,7 @@ public class DnsResponderTests
     }
 
     [Fact]
-    public void UseStandardServersWithoutDefaultServersIsRefusedAndDoesNotLiftBogusPriv()
+    public void Use_standard_servers_without_default_servers_is_refused_and_does_not_lift_bogus_priv()
     {
         var corp = new IPEndPoint(IPAddress.Loopback, 2053);
         var responder = new DnsResponder(new DnsServerOptions

@@ -19,7 +19,7 @@ public class DnsServerSocketTests
     }
 
     [Fact]
-    public async Task AnswersOverUdpAndTcpWithSeveralQueriesPerConnection()
+    public async Task Answers_over_UDP_and_TCP_with_several_queries_per_connection()
     {
         using var upstream = new FakeUpstreamDns();
         var hosts = Enumerable.Range(1, 60).Select(i => new LocalHostName("big", IPAddress.Parse($"fd00::{i:x}"))).ToList();
@@ -57,7 +57,7 @@ public class DnsServerSocketTests
     }
 
     [Fact]
-    public async Task StartingOnAPortInUseGivesAClearError()
+    public async Task Starting_on_a_port_in_use_gives_a_clear_error()
     {
         using var blocker = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)blocker.Client.LocalEndPoint!).Port;

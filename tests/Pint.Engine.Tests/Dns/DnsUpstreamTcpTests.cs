@@ -51,7 +51,7 @@ public class DnsUpstreamTcpTests
     public async Task A_server_that_closes_after_each_reply_gets_a_new_connection_each_time()
     {
         using var upstream = new FakeUpstreamDns { CloseTcpAfterReply = true };
-        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)], CacheSize = 0, UpstreamTimeout = Timeout });
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)], CacheSize = 0, UpstreamTimeout = TimeSpan.FromSeconds(5) });
         for (int i = 0; i < 3; i++)
         {
             await Task.Delay(50); // the close has arrived: the idle connection is seen to be closed

@@ -8,7 +8,7 @@ namespace Pint.Engine.Tests.Dns;
 public class DnsWireTests
 {
     [Fact]
-    public void QueryRoundTripsThroughWriterAndReader()
+    public void Query_round_trips_through_writer_and_reader()
     {
         var message = Query("Host.Example.COM", DnsType.AAAA, id: 0xBEEF, edns: 1400);
         Span<byte> buffer = stackalloc byte[255];
@@ -22,7 +22,7 @@ public class DnsWireTests
     }
 
     [Fact]
-    public void WriterCompressesRepeatedSuffixesCaseInsensitively()
+    public void Writer_compresses_repeated_suffixes_case_insensitively()
     {
         var buffer = new byte[512];
         var writer = new DnsMessageWriter(buffer);
@@ -39,7 +39,7 @@ public class DnsWireTests
     }
 
     [Fact]
-    public void WriterLeavesNothingBehindWhenARecordDoesNotFit()
+    public void Writer_leaves_nothing_behind_when_a_record_does_not_fit()
     {
         var buffer = new byte[40];
         var writer = new DnsMessageWriter(buffer);
@@ -65,7 +65,7 @@ public class DnsWireTests
 
     [Theory]
     [MemberData(nameof(Rejections))]
-    public void MalformedQueriesAreRejectedWithTheirReason(string hex, DnsRejection expected)
+    public void Malformed_queries_are_rejected_with_their_reason(string hex, DnsRejection expected)
     {
         if (hex.Length % 2 == 1) hex += "0";
         Span<byte> buffer = stackalloc byte[255];
@@ -77,7 +77,7 @@ public class DnsWireTests
     [InlineData("123481000001000000000000" + "05616c7068610000010001", false)] // QR set: dropped
     [InlineData("123401000001000000000000" + "C00C00010001", true)]   // loop: REFUSED echoing the question
     [InlineData("123401000000000000000000", true)]                     // no question, no upstream: REFUSED
-    public void MalformedQueriesAreDroppedOrRefusedAsDnsmasqDoes(string hex, bool refused)
+    public void Malformed_queries_are_dropped_or_refused_as_dnsmasq_does(string hex, bool refused)
     {
         var responder = new DnsResponder(new DnsServerOptions());
         var message = Convert.FromHexString(hex);

@@ -11,7 +11,7 @@ public class NetAsciiTests
     [InlineData("", "")]
     [InlineData("plain", "plain")]
     [InlineData("\n\n", "\r\n\r\n")]
-    public void EncodesLineFeedsAndBareCarriageReturns(string source, string expected)
+    public void Encodes_line_feeds_and_bare_carriage_returns(string source, string expected)
     {
         var bytes = Encoding.ASCII.GetBytes(source);
         var encoded = new byte[NetAscii.EncodedLength(bytes)];

@@ -47,7 +47,7 @@ public sealed class TftpAbandonedTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnErrorOnTheTransferPortEndsTheTransferAtOnce()
+    public async Task An_error_on_the_transfer_port_ends_the_transfer_at_once()
     {
         await using var server = await StartAsync(maxTransfers: 1);
         var endpoint = server.BoundEndPoints[0];
@@ -61,7 +61,7 @@ public sealed class TftpAbandonedTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnErrorOnTheListenPortFromTheClientEndsItsTransfer()
+    public async Task An_error_on_the_listen_port_from_the_client_ends_its_transfer()
     {
         // A client that gives up before our first reply reached it can only send its ERROR to the port it asked on.
         await using var server = await StartAsync(maxTransfers: 1);

@@ -29,14 +29,14 @@ public class TftpAdmissionTests
     }
 
     [Fact]
-    public void WithRoomARequestIsAdmittedAndNothingGivesWay()
+    public void With_room_a_request_is_admitted_and_nothing_gives_way()
     {
         Assert.True(TftpAdmission.TryAdmit([Unanswered(HostA, 10), Moving(HostB)], HostC, 3, 2, out var evict, out _));
         Assert.Null(evict);
     }
 
     [Fact]
-    public void AHostAtItsShareGivesUpItsOwnStalestStalledTransfer()
+    public void A_host_at_its_share_gives_up_its_own_stalest_stalled_transfer()
     {
         var stalest = Retransmitting(HostA, 5);
         TftpRunningTransfer[] running = [Unanswered(HostA, 20), stalest, Moving(HostA), Unanswered(HostB, 1)];
@@ -45,7 +45,7 @@ public class TftpAdmissionTests
     }
 
     [Fact]
-    public void AHostAtItsShareWithEveryTransferMovingIsRefused()
+    public void A_host_at_its_share_with_every_transfer_moving_is_refused()
     {
         Assert.False(TftpAdmission.TryAdmit([Moving(HostA), Moving(HostA)], HostA, 50, 2, out var evict, out var refusal));
         Assert.Null(evict);
@@ -53,7 +53,7 @@ public class TftpAdmissionTests
     }
 
     [Fact]
-    public void WhenFullTheStalestStalledTransferOfTheBusiestHostGivesWay()
+    public void When_full_the_stalest_stalled_transfer_of_the_busiest_host_gives_way()
     {
         var busiestStalest = Unanswered(HostA, 30);
         TftpRunningTransfer[] running = [Unanswered(HostB, 1), Moving(HostA), Unanswered(HostA, 40), busiestStalest, Retransmitting(HostC, 2)];
@@ -62,7 +62,7 @@ public class TftpAdmissionTests
     }
 
     [Fact]
-    public void WhenFullAMovingTransferNeverGivesWay()
+    public void When_full_a_moving_transfer_never_gives_way()
     {
         var stalled = Retransmitting(HostB, 9);
         Assert.True(TftpAdmission.TryAdmit([Moving(HostA), Moving(HostA), stalled], HostC, 3, 3, out var evict, out _));
@@ -74,7 +74,7 @@ public class TftpAdmissionTests
     }
 
     [Fact]
-    public void ATransferThatMovesAgainIsNoLongerStalled()
+    public void A_transfer_that_moves_again_is_no_longer_stalled()
     {
         var transfer = Retransmitting(HostA, 7);
         Assert.Equal(7, transfer.StalledSince);
@@ -87,6 +87,6 @@ public class TftpAdmissionTests
     [InlineData(50, 25)]
     [InlineData(3, 1)]
     [InlineData(1, 1)]
-    public void AHostsDefaultShareIsHalfOfTftpMax(int maxTransfers, int share) =>
+    public void A_hosts_default_share_is_half_of_TFTP_max(int maxTransfers, int share) =>
         Assert.Equal(share, TftpAdmission.DefaultShare(maxTransfers));
 }

@@ -40,7 +40,7 @@ public sealed class TftpClientEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AResentRequestIsAnsweredByTheRunningTransfer()
+    public async Task A_resent_request_is_answered_by_the_running_transfer()
     {
         using var client = TftpTestClient.Bind(Endpoint);
         await TftpTestClient.RequestAsync(client, Endpoint, "large.bin");
@@ -55,7 +55,7 @@ public sealed class TftpClientEndpointTests : IAsyncLifetime
     [Theory]
     [InlineData("large.bin")] // the same request again: not a resend, since the client has answered the transfer
     [InlineData("hello.txt")]
-    public async Task ANewSocketOnThePortOfATransferThatHeardFromItsClientGetsItsOwnDownload(string name)
+    public async Task A_new_socket_on_the_port_of_a_transfer_that_heard_from_its_client_gets_its_own_download(string name)
     {
         // The first socket downloads a little, then is gone while the server still waits for its next ACK; a new
         // socket gets the same port (the OS reuses ephemeral ports) and asks for a file of its own.
@@ -70,7 +70,7 @@ public sealed class TftpClientEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASupersededTransferThatEndsLeavesItsSuccessorInPlace()
+    public async Task A_superseded_transfer_that_ends_leaves_its_successor_in_place()
     {
         int port = await StartAndAbandonAsync(options: default);
         using var second = TftpTestClient.Bind(Endpoint, port);
@@ -87,7 +87,7 @@ public sealed class TftpClientEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ATransferWhoseClientStillAnswersGoesOnAfterALateResendOfItsRequest()
+    public async Task A_transfer_whose_client_still_answers_goes_on_after_a_late_resend_of_its_request()
     {
         // The listen loop reads a resent RRQ only after the client has answered the first reply, so it counts as a
         // new download. The client keeps to its transfer (the other gets ERROR 5) and that transfer goes to the end.
@@ -110,7 +110,7 @@ public sealed class TftpClientEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ATransferOutlivesItsClientsPortBeingClosedForAWhile()
+    public async Task A_transfer_outlives_its_clients_port_being_closed_for_a_while()
     {
         // With the client's port closed, the retransmitted window bounces (ICMP port unreachable), and the kernel
         // reports that on the transfer socket's next send. The client comes back on the same port: the transfer,

@@ -25,13 +25,13 @@ public sealed class TftpFileResolverTests : IDisposable
     [InlineData("./hello.txt")]
     [InlineData("/hello.txt")]            // absolute names are taken relative to the root
     [InlineData("in-link")]               // a link that stays inside the root is fine
-    public void ServesFilesInsideTheRoot(string name)
+    public void Serves_files_inside_the_root(string name)
     {
         Assert.Equal("hello\n"u8.ToArray(), ReadAll(Open(name)));
     }
 
     [Fact]
-    public void AbsolutePathUnderTheRootIsServed()
+    public void Absolute_path_under_the_root_is_served()
     {
         Assert.Equal("hello\n"u8.ToArray(), ReadAll(Open(_root.Root + "/hello.txt")));
     }
@@ -39,7 +39,7 @@ public sealed class TftpFileResolverTests : IDisposable
     [Theory]
     [InlineData("sub\\s.txt")]
     [InlineData("sub//s.txt")]
-    public void BackslashAndDoubleSlashAreSeparators(string name)
+    public void Backslash_and_double_slash_are_separators(string name)
     {
         Assert.Equal("sub\n"u8.ToArray(), ReadAll(Open(name)));
     }
@@ -62,7 +62,7 @@ public sealed class TftpFileResolverTests : IDisposable
     [InlineData("sub", TftpErrorCode.NotDefined)]                       // a directory: code 0 as dnsmasq
     [InlineData("/", TftpErrorCode.AccessViolation)]
     [InlineData(".", TftpErrorCode.AccessViolation)]
-    public void EscapesAndNonFilesAreRefused(string name, TftpErrorCode expected)
+    public void Escapes_and_non_files_are_refused(string name, TftpErrorCode expected)
     {
         var lookup = Open(name);
         Assert.False(lookup.Succeeded, $"{name} was served");
@@ -88,14 +88,14 @@ public sealed class TftpFileResolverTests : IDisposable
     }
 
     [Fact]
-    public void NetAsciiModeServesTheConvertedText()
+    public void Net_ascii_mode_serves_the_converted_text()
     {
         _root.Write("text.cfg", "a\nb\r"u8.ToArray());
         Assert.Equal("a\r\nb\r\0"u8.ToArray(), ReadAll(Open("text.cfg", TftpMode.NetAscii)));
     }
 
     [Fact]
-    public void MissingRootIsAClearError()
+    public void Missing_root_is_a_clear_error()
     {
         var error = Assert.Throws<DirectoryNotFoundException>(() => new TftpFileResolver(Path.Combine(_root.Base, "nope"), false));
         Assert.Contains("nope", error.Message);

@@ -7,7 +7,7 @@ namespace Pint.Engine.Tests.Tftp;
 public class TftpOptionNegotiatorTests
 {
     [Fact]
-    public void BlockSizeIsCappedByTheMtu()
+    public void Block_size_is_capped_by_the_MTU()
     {
         int max = TftpOptionNegotiator.MaxBlockSizeForMtu(1500, AddressFamily.InterNetwork);
         Assert.Equal(1468, max);
@@ -18,14 +18,14 @@ public class TftpOptionNegotiatorTests
     }
 
     [Fact]
-    public void NoBlockSizeIgnoresTheRequest()
+    public void No_block_size_ignores_the_request()
     {
         var accepted = TftpOptionNegotiator.Negotiate(new TftpOptionSet(1468, null, null, null), TftpMode.Octet, 10, 65464, noBlockSize: true);
         Assert.True(accepted.IsEmpty);
     }
 
     [Fact]
-    public void TransferSizeIsTheFileSizeInOctetModeOnly()
+    public void Transfer_size_is_the_file_size_in_octet_mode_only()
     {
         var requested = new TftpOptionSet(null, 0, null, null);
         Assert.Equal(123456, TftpOptionNegotiator.Negotiate(requested, TftpMode.Octet, 123456, 65464, false).TransferSize);
@@ -33,7 +33,7 @@ public class TftpOptionNegotiatorTests
     }
 
     [Fact]
-    public void AnEmptyFileHasNoTransferSizeToAcknowledge()
+    public void An_empty_file_has_no_transfer_size_to_acknowledge()
     {
         // curl rejects "tsize 0" in an OACK; without it the options left decide whether there is an OACK at all.
         Assert.True(TftpOptionNegotiator.Negotiate(new TftpOptionSet(null, 0, null, null), TftpMode.Octet, 0, 65464, false).IsEmpty);
@@ -42,7 +42,7 @@ public class TftpOptionNegotiatorTests
     }
 
     [Fact]
-    public void TimeoutAndWindowSizeAreAcceptedAsAsked()
+    public void Timeout_and_window_size_are_accepted_as_asked()
     {
         var accepted = TftpOptionNegotiator.Negotiate(new TftpOptionSet(null, null, 7, 32), TftpMode.Octet, 1, 65464, false);
         Assert.Equal(new TftpOptionSet(null, null, 7, 32), accepted);

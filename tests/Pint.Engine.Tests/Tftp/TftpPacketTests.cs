@@ -12,7 +12,7 @@ public class TftpPacketTests
     private static byte[] Packet(ushort opcode, string body) => [(byte)(opcode >> 8), (byte)opcode, .. Bytes(body)];
 
     [Fact]
-    public void ReadsReadRequestWithOptionsCaseInsensitively()
+    public void Reads_read_request_with_options_case_insensitively()
     {
         var packet = Packet(1, "pxelinux.0\0OCTET\0BLKSIZE\01468\0tsize\00\0Timeout\03\0windowsize\016\0");
         Assert.Equal(TftpRejection.None, new TftpPacketReader(packet).ReadRequest(out var request));
@@ -23,7 +23,7 @@ public class TftpPacketTests
     [InlineData("f\0netascii\0", TftpMode.NetAscii)]
     [InlineData("f\0NetAscii\0", TftpMode.NetAscii)]
     [InlineData("f\0octet\0", TftpMode.Octet)]
-    public void ReadsModes(string body, TftpMode mode)
+    public void Reads_modes(string body, TftpMode mode)
     {
         Assert.Equal(TftpRejection.None, new TftpPacketReader(Packet(1, body)).ReadRequest(out var request));
         Assert.Equal(mode, request!.Mode);
@@ -36,7 +36,7 @@ public class TftpPacketTests
     [InlineData("blksize\0+512\0", null)]
     [InlineData("blksize\0600\0blksize\0700\0", 700)] // the later duplicate wins, as in dnsmasq
     [InlineData("blksize\0", null)]              // a name without value at the end is ignored
-    public void OutOfRangeOrMalformedBlockSizeIsIgnored(string options, int? expected)
+    public void Out_of_range_or_malformed_block_size_is_ignored(string options, int? expected)
     {
         Assert.Equal(TftpRejection.None, new TftpPacketReader(Packet(1, "f\0octet\0" + options)).ReadRequest(out var request));
         Assert.Equal(expected, request!.Options.BlockSize);
@@ -53,28 +53,28 @@ public class TftpPacketTests
     [InlineData(new byte[] { 0, 1, (byte)'a', 1, (byte)'b', 0, (byte)'o', (byte)'c', (byte)'t', (byte)'e', (byte)'t', 0 }, TftpRejection.InvalidFileName)]
     [InlineData(new byte[] { 0, 1, 0xC0, 0xAE, 0, (byte)'o', (byte)'c', (byte)'t', (byte)'e', (byte)'t', 0 }, TftpRejection.InvalidFileName)] // overlong UTF-8 "."
     [InlineData(new byte[] { 0, 1, (byte)'a', 0, (byte)'m', (byte)'a', (byte)'i', (byte)'l', 0 }, TftpRejection.UnsupportedMode)]
-    public void RejectsMalformedRequests(byte[] packet, TftpRejection expected)
+    public void Rejects_malformed_requests(byte[] packet, TftpRejection expected)
     {
         Assert.Equal(expected, new TftpPacketReader(packet).ReadRequest(out var request));
         Assert.Null(request);
     }
 
     [Fact]
-    public void RejectsTrailingGarbageOptionWithoutTerminator()
+    public void Rejects_trailing_garbage_option_without_terminator()
     {
         // dnsmasq answers "unsupported request" to this too.
         Assert.Equal(TftpRejection.UnterminatedString, new TftpPacketReader(Packet(1, "a\0octet\0tsize")).ReadRequest(out _));
     }
 
     [Fact]
-    public void ReadsWriteRequestSoTheServerCanRefuseIt()
+    public void Reads_write_request_so_the_server_can_refuse_it()
     {
         Assert.Equal(TftpRejection.None, new TftpPacketReader(Packet(2, "up\0octet\0")).ReadRequest(out var request));
         Assert.Equal(TftpOpcode.WriteRequest, request!.Opcode);
     }
 
     [Fact]
-    public void AckAndErrorRoundTripThroughWriter()
+    public void ACK_and_error_round_trip_through_writer()
     {
         var buffer = new byte[600];
         int length = TftpPacketWriter.WriteAck(buffer, 65535);
@@ -88,14 +88,14 @@ public class TftpPacketTests
     }
 
     [Fact]
-    public void AckWithExtraBytesIsRejected()
+    public void ACK_with_extra_bytes_is_rejected()
     {
         Assert.Equal(TftpRejection.TrailingBytes, new TftpPacketReader([0, 4, 0, 1, 0]).ReadAck(out _));
         Assert.Equal(TftpRejection.TooShort, new TftpPacketReader([0, 4, 0]).ReadAck(out _));
     }
 
     [Fact]
-    public void LongErrorMessageIsTruncatedToFitOnePacket()
+    public void Long_error_message_is_truncated_to_fit_one_packet()
     {
         var buffer = new byte[2000];
         int length = TftpPacketWriter.WriteError(buffer, TftpErrorCode.NotDefined, new string('é', 1000));
@@ -105,7 +105,7 @@ public class TftpPacketTests
     }
 
     [Fact]
-    public void OptionAckRoundTrips()
+    public void Option_ACK_round_trips()
     {
         var buffer = new byte[100];
         var options = new TftpOptionSet(1468, 123456789012, 5, 16);
@@ -116,7 +116,7 @@ public class TftpPacketTests
     }
 
     [Fact]
-    public void RequestWriterAndReaderAgree()
+    public void Request_writer_and_reader_agree()
     {
         Gen.Select(Gen.String[Gen.Char.AlphaNumeric, 1, 100], Gen.Int[8, 65464].Nullable(), Gen.Int[1, 65535].Nullable(), Gen.Bool)
             .Sample((name, blockSize, window, octet) =>
@@ -131,7 +131,7 @@ public class TftpPacketTests
     }
 
     [Fact]
-    public void RandomAndMutatedPacketsNeverThrow()
+    public void Random_and_mutated_packets_never_throw()
     {
         var valid = new byte[100];
         int validLength = TftpPacketWriter.WriteRequest(valid, TftpOpcode.ReadRequest, "boot/x.efi", TftpMode.Octet, new TftpOptionSet(1468, 0, 3, 16));

@@ -12,14 +12,14 @@ public class TftpRunningTransferTests
     private static readonly IPEndPoint Client = new(IPAddress.Parse("192.0.2.10"), 2070);
 
     [Fact]
-    public void TheSameRequestBeforeTheClientAnsweredIsAResend()
+    public void The_same_request_before_the_client_answered_is_a_resend()
     {
         var running = new TftpRunningTransfer(Boot, Client);
         Assert.True(running.IsResentBy(Boot with { }));
     }
 
     [Fact]
-    public void TheSameRequestAfterTheClientAnsweredIsANewDownload()
+    public void The_same_request_after_the_client_answered_is_a_new_download()
     {
         // e.g. a new socket that got the port of one whose download just finished, asking for the same file
         var running = new TftpRunningTransfer(Boot, Client);
@@ -30,7 +30,7 @@ public class TftpRunningTransferTests
     [Theory]
     [InlineData("ldlinux.c32", 1468)]
     [InlineData("pxelinux.0", 512)]
-    public void ADifferentRequestIsANewDownload(string name, int blockSize)
+    public void A_different_request_is_a_new_download(string name, int blockSize)
     {
         var running = new TftpRunningTransfer(Boot, Client);
         Assert.False(running.IsResentBy(Boot with { FileName = name, Options = Boot.Options with { BlockSize = blockSize } }));

@@ -37,7 +37,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LockStepDownloadIsByteExact()
+    public async Task Lock_step_download_is_byte_exact()
     {
         var download = await TftpTestClient.GetAsync(Endpoint, "large.bin");
         Assert.Equal(_large, download.Data);
@@ -45,7 +45,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WindowedDownloadWithOptionsIsByteExact()
+    public async Task Windowed_download_with_options_is_byte_exact()
     {
         var download = await TftpTestClient.GetAsync(Endpoint, "large.bin", options: new TftpOptionSet(1468, 0, 3, 16));
         Assert.Equal(_large, download.Data);
@@ -53,7 +53,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WindowedDownloadRecoversFromLostBlocks()
+    public async Task Windowed_download_recovers_from_lost_blocks()
     {
         // A block lost mid-window: the client acknowledges what came in order and the server resends from there,
         // past the window it had already read ahead. A lost last block of a window is recovered by the timeout.
@@ -65,14 +65,14 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FileThatIsAMultipleOfTheBlockSizeEndsWithAnEmptyBlock()
+    public async Task File_that_is_a_multiple_of_the_block_size_ends_with_an_empty_block()
     {
         var download = await TftpTestClient.GetAsync(Endpoint, "exact.bin", options: new TftpOptionSet(1468, null, null, 3));
         Assert.Equal(_large[..(1468 * 4)], download.Data);
     }
 
     [Fact]
-    public async Task AnEmptyFileIsAcknowledgedWithoutTransferSize()
+    public async Task An_empty_file_is_acknowledged_without_transfer_size()
     {
         // As iPXE asks (blksize, tsize) plus a window: the OACK confirms the block size and window but not tsize 0,
         // which curl rejects; then one empty DATA block.
@@ -83,7 +83,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEmptyFileAskedOnlyForItsSizeStartsWithData()
+    public async Task An_empty_file_asked_only_for_its_size_starts_with_data()
     {
         _root.Write("empty", []);
         var download = await TftpTestClient.GetAsync(Endpoint, "empty", options: new TftpOptionSet(null, 0, null, null));
@@ -92,7 +92,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NetAsciiDownloadIsConverted()
+    public async Task Net_ascii_download_is_converted()
     {
         _root.Write("menu.cfg", "a\nb\n"u8.ToArray());
         var download = await TftpTestClient.GetAsync(Endpoint, "menu.cfg", TftpMode.NetAscii);
@@ -104,7 +104,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     [InlineData("../outside/secret.txt", TftpErrorCode.AccessViolation)]
     [InlineData("out-link", TftpErrorCode.AccessViolation)]
     [InlineData("sub", TftpErrorCode.NotDefined)]
-    public async Task RefusalsArriveAsErrorPackets(string name, TftpErrorCode expected)
+    public async Task Refusals_arrive_as_error_packets(string name, TftpErrorCode expected)
     {
         var download = await TftpTestClient.GetAsync(Endpoint, name);
         Assert.Null(download.Data);
@@ -112,7 +112,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WriteRequestIsRefusedWithIllegalOperation()
+    public async Task Write_request_is_refused_with_illegal_operation()
     {
         var packet = new byte[64];
         int length = TftpPacketWriter.WriteRequest(packet, TftpOpcode.WriteRequest, "upload.bin", TftpMode.Octet);
@@ -126,7 +126,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     [InlineData(new byte[] { 0, 9, 0, 0 })]          // unknown opcode
     [InlineData(new byte[] { 0, 4, 0, 1 })]          // an ACK on the listen port
     [InlineData(new byte[] { 0, 1, (byte)'a' })]     // truncated RRQ
-    public async Task BadPacketsGetIllegalOperation(byte[] packet)
+    public async Task Bad_packets_get_illegal_operation(byte[] packet)
     {
         var reply = await TftpTestClient.SendRawAsync(Endpoint, packet);
         Assert.Equal(TftpErrorCode.IllegalOperation, reply.Error);
@@ -134,7 +134,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASilentClientDoesNotHoldUpOthersAndIsGivenUpOn()
+    public async Task A_silent_client_does_not_hold_up_others_and_is_given_up_on()
     {
         await using var server = await StartAsync(new TftpServerOptions
         {
@@ -168,7 +168,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MaxTransfersIsEnforced()
+    public async Task Max_transfers_is_enforced()
     {
         await using var server = await StartAsync(new TftpServerOptions
         {
@@ -192,7 +192,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     [Theory]
     [InlineData(0, null)]
     [InlineData(50, 0)]
-    public void LimitsBelowOneTransferAreRefused(int maxTransfers, int? perAddress)
+    public void Limits_below_one_transfer_are_refused(int maxTransfers, int? perAddress)
     {
         var options = new TftpServerOptions { Root = _root.Root, MaxTransfers = maxTransfers, MaxTransfersPerAddress = perAddress };
         var error = Assert.Throws<ArgumentException>(() => new TftpServer(options));
@@ -200,7 +200,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TransfersUseThePortRange()
+    public async Task Transfers_use_the_port_range()
     {
         await using var server = await StartAsync(new TftpServerOptions
         {
@@ -217,7 +217,7 @@ public sealed class TftpServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ManyConcurrentDownloadsAllComplete()
+    public async Task Many_concurrent_downloads_all_complete()
     {
         var downloads = Enumerable.Range(0, 20)
             .Select(i => TftpTestClient.GetAsync(Endpoint, "large.bin", options: new TftpOptionSet(1468, null, null, i % 2 == 0 ? 1 : 16)));

@@ -12,7 +12,7 @@ public class TftpTransferTests
     [InlineData(0, 1, 0)]       // an empty file is one empty block
     [InlineData(1000, 2, 488)]
     [InlineData(1024, 3, 0)]    // a multiple of the block size ends with an empty block
-    public void BlockCountAndLastBlockLength(long length, long blocks, int lastLength)
+    public void Block_count_and_last_block_length(long length, long blocks, int lastLength)
     {
         var transfer = Create(length);
         Assert.Equal(blocks, transfer.BlockCount);
@@ -20,7 +20,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void LockStepSendsOneBlockPerAck()
+    public void Lock_step_sends_one_block_per_ACK()
     {
         var transfer = Create(1024);
         Assert.Equal(new TftpBlockRange(1, 1), transfer.TakeBlocksToSend());
@@ -34,7 +34,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void NextWindowIsWhatAFullAckReleases()
+    public void Next_window_is_what_a_full_ACK_releases()
     {
         var transfer = Create(512 * 40, window: 16, oack: true);
         Assert.Equal(new TftpBlockRange(1, 16), transfer.PeekNextWindow()); // the first window, while the OACK is unconfirmed
@@ -51,7 +51,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void DuplicateAckSendsNothing()
+    public void Duplicate_ACK_sends_nothing()
     {
         var transfer = Create(2000);
         transfer.TakeBlocksToSend();
@@ -62,7 +62,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void OptionAckMustBeConfirmedWithAckZero()
+    public void Option_ACK_must_be_confirmed_with_ACK_zero()
     {
         var transfer = Create(100, oack: true);
         Assert.True(transfer.TakeBlocksToSend().IsEmpty);
@@ -72,7 +72,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void WindowSendsWindowSizeBlocksBeforeWaiting()
+    public void Window_sends_window_size_blocks_before_waiting()
     {
         var transfer = Create(512 * 40, window: 16);
         Assert.Equal(new TftpBlockRange(1, 16), transfer.TakeBlocksToSend());
@@ -85,7 +85,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void AckInsideWindowResumesAfterTheAckedBlock()
+    public void ACK_inside_window_resumes_after_the_acked_block()
     {
         var transfer = Create(512 * 100, window: 8);
         transfer.TakeBlocksToSend();                  // 1..8
@@ -94,7 +94,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void AckForUnsentBlockIsIgnored()
+    public void ACK_for_unsent_block_is_ignored()
     {
         var transfer = Create(512 * 100, window: 4);
         transfer.TakeBlocksToSend();
@@ -103,7 +103,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void TimeoutResendsTheWholeWindowWithBackoffThenGivesUp()
+    public void Timeout_resends_the_whole_window_with_backoff_then_gives_up()
     {
         var transfer = Create(512 * 100, window: 4, retries: 3);
         transfer.TakeBlocksToSend();
@@ -121,7 +121,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void ProgressResetsTheRetryCount()
+    public void Progress_resets_the_retry_count()
     {
         var transfer = Create(512 * 10, retries: 1);
         transfer.TakeBlocksToSend();
@@ -136,7 +136,7 @@ public class TftpTransferTests
     [Theory]
     [InlineData(1)]
     [InlineData(16)]
-    public void BlockNumbersRollOverPast65535(int window)
+    public void Block_numbers_roll_over_past_65535(int window)
     {
         // blksize 8 with a 600 000-byte file: 75 001 blocks, so the wire number wraps once.
         var transfer = Create(600_000, blockSize: 8, window: window);
@@ -163,7 +163,7 @@ public class TftpTransferTests
     }
 
     [Fact]
-    public void AckAcrossTheRolloverMapsToTheRightBlock()
+    public void ACK_across_the_rollover_maps_to_the_right_block()
     {
         var transfer = Create(8L * 70_000, blockSize: 8, window: 8);
         for (int i = 0; i < 65528 / 8; i++)

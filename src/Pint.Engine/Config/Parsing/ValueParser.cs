@@ -1,3 +1,4 @@
+using Pint.Engine.Dns;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -65,11 +66,9 @@ internal static partial class ValueParser
 
     /// <summary>A DNS name as dnsmasq accepts in records: letters, digits, '-', '_', '.', and '*' for wildcards.</summary>
     public static bool IsDomainName(string text) =>
-        text.Length is > 0 and <= 253 && DomainNameForm().IsMatch(text);
+        HostNameCheck.IsValid(text, HostNameForms.Wildcard | HostNameForms.TrailingDot | HostNameForms.TrailingHyphen);
 
     [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]
     private static partial Regex DottedQuad();
 
-    [GeneratedRegex(@"^(\*\.)?[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})?)*\.?$")]
-    private static partial Regex DomainNameForm();
 }

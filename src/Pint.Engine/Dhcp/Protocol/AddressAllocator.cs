@@ -1,4 +1,5 @@
 using Pint.Engine.Dhcp.Leases;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dhcp.Protocol;
 
@@ -9,17 +10,35 @@ namespace Pint.Engine.Dhcp.Protocol;
 /// </summary>
 internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore leases)
 {
+    // Reservations by address, so a probe of a filling range asks a table instead of walking every dhcp-host.
+    private readonly ILookup<uint, DhcpHostReservation> _reserved =
+        options.Hosts.Where(h => h.Address is not null).ToLookup(h => Ipv4.ToValue(h.Address!));
+
     /// <summary>Whether <paramref name="address"/> may be leased to <paramref name="client"/> now.</summary>
     public bool IsAvailable(DhcpClient client, uint address, DateTimeOffset now)
     {
-        if (address == client.Context.AddressValue) return false;
-        var ip = Ipv4.ToAddress(address);
-        if (leases.IsDeclined(ip, now)) return false;
-        if (leases.FindByAddress(ip) is { } lease && !lease.IsExpiredAt(now) && !client.Owns(lease)) return false;
+        if (!IsFree(client, address, now)) return false;
         if (client.Host?.Address is { } reserved && Ipv4.ToValue(reserved) == address) return true;
-        // Reserved for someone else?
-        if (options.Hosts.Any(h => h.Address is { } a && Ipv4.ToValue(a) == address && !ReferenceEquals(h, client.Host))) return false;
-        return client.Ranges.Any(r => !r.Static && r.Contains(address) && !IsNetworkOrBroadcast(client, r, address));
+        if (IsReservedForAnother(client, address)) return false;
+        foreach (var range in client.Ranges)
+            if (!range.Static && range.Contains(address) && !IsNetworkOrBroadcast(client, range, address)) return true;
+        return false;
+    }
+
+    /// <summary>Not the server's own address, not declined, and not leased to another client.</summary>
+    private bool IsFree(DhcpClient client, uint address, DateTimeOffset now)
+    {
+        if (address == client.Context.AddressValue) return false;
+        if (leases.IsDeclined(Ipv4.ToAddress(address), now, out var holder)) return false;
+        return holder is null || client.Owns(holder);
+    }
+
+    private bool IsReservedForAnother(DhcpClient client, uint address)
+    {
+        if (!_reserved.Contains(address)) return false;
+        foreach (var host in _reserved[address])
+            if (!ReferenceEquals(host, client.Host)) return true;
+        return false;
     }
 
     /// <summary>The client's reserved address if it is on the client's network.</summary>
@@ -30,14 +49,18 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
     public uint? PickFree(DhcpClient client, DateTimeOffset now)
     {
         var hash = Sdbm(client.Request.ClientHardwareAddress);
-        foreach (var range in client.Ranges.Where(r => !r.Static))
+        foreach (var range in client.Ranges)
         {
+            if (range.Static) continue;
             var size = (ulong)range.EndValue - range.StartValue + 1;
             var offset = hash % size;
             for (ulong step = 0; step < size; step++)
             {
+                // The walk stays inside this range: only the per-address checks remain for each candidate.
                 var candidate = (uint)(range.StartValue + (offset + step) % size);
-                if (IsAvailable(client, candidate, now)) return candidate;
+                if (IsNetworkOrBroadcast(client, range, candidate) || !IsFree(client, candidate, now)) continue;
+                if (client.Host?.Address is { } reserved && Ipv4.ToValue(reserved) == candidate) return candidate;
+                if (!IsReservedForAnother(client, candidate)) return candidate;
             }
         }
         return null;

@@ -1,4 +1,5 @@
 using Pint.Engine.Dhcp.Leases;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dhcp.Protocol;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dhcp.Protocol;
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Pint.Engine.Dhcp.Options;
 using Pint.Engine.Dhcp.Wire;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dhcp.Protocol;
 

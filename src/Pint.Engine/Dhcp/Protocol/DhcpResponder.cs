@@ -1,6 +1,7 @@
 using System.Net;
 using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Dhcp.Wire;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dhcp.Protocol;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dhcp.Wire;
 

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+
+namespace Pint.Engine.Config;
+
+/// <summary>
+/// The one writer of dnsmasq's value syntax for what cmdlets and imports add to a config: comma-separated fields, numbers
+/// in invariant digits, <c>tag:</c>/<c>set:</c> prefixes, lease times as people write them, and the layouts of the
+/// options whose fields have an order (<c>dhcp-host</c>, <c>dhcp-range</c>, <c>host-record</c>, <c>server</c>). The
+/// whole line then goes through <see cref="ConfigValue.FormatLine"/>. A value built here parses back (through
+/// <see cref="ConfigLoader"/>) to the same fields.
+/// </summary>
+public sealed class DnsmasqValue
+{
+    private readonly List<string> _fields = [];
+
+    /// <summary>The fields given, in order, skipping nulls.</summary>
+    public static DnsmasqValue Of(params IEnumerable<string?> fields) => new DnsmasqValue().Add(fields);
+
+    /// <summary>Adds <paramref name="field"/> (nothing when null).</summary>
+    /// <exception cref="ArgumentException">The field holds a comma: dnsmasq would read two fields.</exception>
+    public DnsmasqValue Add(string? field)
+    {
+        if (field is null) return this;
+        if (field.Contains(',')) throw new ArgumentException($"'{field}' holds a comma, which dnsmasq reads as two fields", nameof(field));
+        _fields.Add(field);
+        return this;
+    }
+
+    public DnsmasqValue Add(IEnumerable<string?> fields)
+    {
+        foreach (var field in fields) Add(field);
+        return this;
+    }
+
+    /// <summary>Adds values as the user wrote them, commas and all (a DHCP option's list of values).</summary>
+    public DnsmasqValue AddWritten(IEnumerable<string> values)
+    {
+        _fields.AddRange(values);
+        return this;
+    }
+
+    public DnsmasqValue Add(int? number) => Add(number?.ToString(CultureInfo.InvariantCulture));
+
+    public DnsmasqValue Add(IPAddress? address) => Add(address?.ToString());
+
+    /// <summary>Adds <c>tag:NAME</c> (or <paramref name="prefix"/><c>:NAME</c>, as <c>set</c>) for each of <paramref name="names"/>.</summary>
+    public DnsmasqValue Tags(IEnumerable<string> names, string prefix = "tag") => Add(names.Select(n => $"{prefix}:{n}"));
+
+    public DnsmasqValue Lease(TimeSpan? lease) => lease is { } l ? Add(LeaseTime(l)) : this;
+
+    public override string ToString() => string.Join(',', _fields);
+
+    public static implicit operator string(DnsmasqValue value) => value.ToString();
+
+    /// <summary>
+    /// <c>[mac,...][,id:client][,set:tag...][,tag:tag...][,address][,hostname][,lease][,ignore]</c>, skipping what is not given.
+    /// </summary>
+    public static string DhcpHost(DhcpHost host) =>
+        new DnsmasqValue()
+            .Add(host.HardwareAddresses)
+            .Add(host.ClientId is null ? null : "id:" + host.ClientId)
+            .Tags(host.SetTags, "set")
+            .Tags(host.Tags)
+            .Add(host.Address)
+            .Add(host.IPv6Address is null ? null : $"[{host.IPv6Address}]")
+            .Add(host.HostName)
+            .Lease(host.LeaseTime)
+            .Add(host.Ignore ? "ignore" : null);
+
+    /// <summary><c>[tag:x,...][set:x,]start,end|static[,netmask[,broadcast]][,lease]</c>.</summary>
+    public static string DhcpRange(DhcpRange range) =>
+        new DnsmasqValue()
+            .Tags(range.Tags)
+            .Add(range.SetTag is null ? null : "set:" + range.SetTag)
+            .Add(range.Start)
+            .Add(range.IsStatic ? "static" : range.End.ToString())
+            .Add(range.Netmask)
+            .Add(range.Broadcast)
+            .Lease(range.LeaseTime);
+
+    /// <summary><c>name[,name...],address[,address...][,ttl]</c>.</summary>
+    public static string HostRecord(IEnumerable<string> names, IEnumerable<IPAddress> addresses, int? ttl) =>
+        new DnsmasqValue().Add(names).Add(addresses.Select(a => a.ToString())).Add(ttl);
+
+    /// <summary><c>[/domain/.../]address[#port]</c>, the port left out when it is 53.</summary>
+    public static string Server(IPAddress address, int port, IReadOnlyList<string> domains)
+    {
+        var prefix = domains.Count == 0 ? "" : "/" + string.Join('/', domains) + "/";
+        return port == 53 ? $"{prefix}{address}" : $"{prefix}{address}#{port.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// A lease time the way people write them: <c>infinite</c>, or the largest whole unit (<c>12h</c>, <c>45m</c>,
+    /// <c>1d</c>), or seconds.
+    /// </summary>
+    public static string LeaseTime(TimeSpan lease)
+    {
+        if (lease == Timeout.InfiniteTimeSpan) return "infinite";
+        var seconds = (long)lease.TotalSeconds;
+        foreach (var (unit, size) in new[] { ("w", 604800L), ("d", 86400L), ("h", 3600L), ("m", 60L) })
+        {
+            if (seconds > 0 && seconds % size == 0) return (seconds / size).ToString(CultureInfo.InvariantCulture) + unit;
+        }
+        return seconds.ToString(CultureInfo.InvariantCulture);
+    }
+}
