@@ -68,7 +68,7 @@ public static class Program
 
     private static int CheckConfig(string path, bool allowUnsupported)
     {
-        var loaded = ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = allowUnsupported });
+        var loaded = PintSetup.Check(path, new ConfigLoadOptions { AllowUnsupported = allowUnsupported });
         foreach (var d in loaded.Diagnostics) Console.Error.WriteLine($"pint: {d}");
         Console.Error.WriteLine(loaded.HasErrors ? "pint: syntax check failed" : "pint: syntax check OK.");
         return loaded.HasErrors ? 1 : 0;

@@ -133,6 +133,15 @@ Describe 'Editing a config as a user does' {
         $d.Line | Should -Contain 7
         ($d | Where-Object Line -eq 7).Option | Should -Be 'no-such-option'
     }
+    It 'Test-PintConfig reports what a start would refuse, not only syntax: a DHCP option value that does not encode' {
+        Add-Content $conf "dhcp-range=10.0.0.10,10.0.0.50`ndhcp-option=option:router,gateway.lan`n"
+        $d = Test-PintConfig
+        $e = $d | Where-Object Severity -eq Error
+        $e.Line | Should -Be 7
+        $e.Option | Should -Be 'dhcp-option'
+        $e.Message | Should -Match 'gateway\.lan'
+        Test-PintConfig -Quiet | Should -BeFalse
+    }
 }
 
 Describe 'Changing a DHCP range' {

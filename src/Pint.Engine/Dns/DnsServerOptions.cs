@@ -3,7 +3,7 @@ using System.Net;
 namespace Pint.Engine.Dns;
 
 /// <summary>Everything the DNS server needs, filled by the caller (the lead maps dnsmasq config options onto it).</summary>
-public sealed class DnsServerOptions
+public sealed record DnsServerOptions
 {
     /// <summary>UDP and TCP are served on each. Port 0 binds an ephemeral port; see <see cref="DnsServer.BoundEndPoints"/>.</summary>
     public IReadOnlyList<IPEndPoint> ListenEndPoints { get; init; } = [];
@@ -16,7 +16,7 @@ public sealed class DnsServerOptions
     public IReadOnlyList<PtrEntry> PtrEntries { get; init; } = [];
     /// <summary>Upstream servers (server=), local-only domains (server=/dom/ with no address) and server=/dom/#.</summary>
     public IReadOnlyList<ForwardServer> Servers { get; init; } = [];
-    /// <summary>local=/domain/: answered from local data only, NXDOMAIN otherwise, never forwarded.</summary>
+    /// <summary>domain=name,subnet,local: the domain and the subnet's reverse zone, answered from local data only, never forwarded.</summary>
     public IReadOnlyList<string> LocalDomains { get; init; } = [];
     /// <summary>address=/domain/ip: the domain and all its subdomains.</summary>
     public IReadOnlyList<AddressRule> AddressRules { get; init; } = [];

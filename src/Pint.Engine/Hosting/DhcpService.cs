@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Pint.Engine.Config;
 using Pint.Engine.Dhcp;
 using Pint.Engine.Dhcp.Leases;
@@ -10,8 +9,6 @@ using Pint.Engine.Dhcp.Wire;
 using Pint.Engine.Dns;
 using Pint.Engine.Hosting.Control;
 using Pint.Engine.Management;
-using ProtocolBoot = Pint.Engine.Dhcp.Protocol.DhcpBoot;
-using ProtocolRange = Pint.Engine.Dhcp.Protocol.DhcpRange;
 
 namespace Pint.Engine.Hosting;
 
@@ -153,23 +150,15 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
     /// <summary>
     /// Takes a reloaded config in place: the next exchange sees the new ranges, reservations and options, while the
     /// socket, the lease table and the lease file stay open. False (restart me) only when the lease file moves.
-    /// A DHCP option that no longer encodes keeps the last good options serving and logs the error, since a broken
-    /// edit must not take DHCP down.
+    /// A DHCP option that no longer encodes never gets here: the host refuses the whole reload, naming the line.
     /// </summary>
-    public bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log)
+    public bool TryReconfigure(PintSetupResult setup, PintHostOptions options, IPintLog log)
     {
+        var config = setup.Config;
+        // A setup with errors never gets here (the host refuses the reload); were it to, keep serving what we have.
+        if (setup.Dhcp is not { } mapped) return true;
         var leaseFile = LeaseCatalog.LeaseFilePath(config, options.WorkingDirectory ?? Environment.CurrentDirectory);
         if (!string.Equals(Path.GetFullPath(leaseFile), Path.GetFullPath(_leaseFile), StringComparison.Ordinal)) return false;
-        DhcpServerOptions mapped;
-        try
-        {
-            mapped = MapOptions(config, log);
-        }
-        catch (PintConfigException e)
-        {
-            log.Write(PintLogLevel.Error, Name, $"new DHCP options refused, still serving the previous ones: {e.Message}");
-            return true;
-        }
         var current = Options;
         // Ports are not config lines (tests and the host choose them): keep the ones the socket was opened with.
         mapped = mapped with { ServerPort = current.ServerPort, RelayPort = current.RelayPort, ClientPort = current.ClientPort };
@@ -224,92 +213,9 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         }
     }
 
-    /// <summary>
-    /// dnsmasq's DHCP options as server options. Option values are encoded by option type now, so a bad value stops
-    /// the start with an error naming its line, as dnsmasq refuses such a config.
-    /// </summary>
-    /// <exception cref="PintConfigException">An option value cannot be encoded.</exception>
-    public static DhcpServerOptions MapOptions(PintConfig config, IPintLog log)
-    {
-        var dhcp = config.Dhcp;
-        var errors = new List<ConfigDiagnostic>();
-        var settings = new List<DhcpOptionSetting>();
-        foreach (var o in dhcp.Options)
-        {
-            var option = o.Force ? "dhcp-option-force" : "dhcp-option";
-            if (o.Encapsulation is not null || o.VendorEncapsulation is not null || o.VendorClass is not null)
-            {
-                log.Write(PintLogLevel.Warning, "dhcp", $"{o.Source.File}:{o.Source.Line}: {option}: encapsulated and vendor options are not supported yet; line ignored");
-                continue;
-            }
-            if (o.Number is < 1 or > 254)
-            {
-                log.Write(PintLogLevel.Warning, "dhcp", $"{o.Source.File}:{o.Source.Line}: {option}: option {o.Number} is not supported; line ignored");
-                continue;
-            }
-            if (!DhcpOptionEncoder.TryEncode(o.Number, o.Values, out var bytes, out var error))
-            {
-                errors.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Error, $"option {o.Number}: {error}"));
-                continue;
-            }
-            if (bytes.Length > 255)
-            {
-                errors.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Error, $"option {o.Number}: value is {bytes.Length} bytes; at most 255 fit"));
-                continue;
-            }
-            settings.Add(new DhcpOptionSetting((byte)o.Number, bytes, o.Tags.Count > 0 ? o.Tags : null, o.Force));
-        }
-
-        var matches = new List<DhcpMatchRule>();
-        foreach (var m in dhcp.Matches)
-        {
-            if (m.VendorEncapsulation is not null || m.OptionNumber is < 1 or > 254)
-            {
-                log.Write(PintLogLevel.Warning, "dhcp", $"{m.Source.File}:{m.Source.Line}: dhcp-match: this form is not supported yet; line ignored");
-                continue;
-            }
-            byte?[]? pattern = null;
-            if (m.Value is not null && !DhcpOptionEncoder.TryEncodePattern(m.Value, out pattern, out var error))
-            {
-                errors.Add(new ConfigDiagnostic(m.Source, "dhcp-match", DiagnosticSeverity.Error, error!));
-                continue;
-            }
-            matches.Add(new DhcpMatchRule(m.SetTag, (byte)m.OptionNumber, pattern));
-        }
-        if (errors.Count > 0) throw new PintConfigException(errors);
-
-        foreach (var b in dhcp.Boots.Where(b => b.ServerAddressName is not null))
-            log.Write(PintLogLevel.Warning, "dhcp", $"{b.Source.File}:{b.Source.Line}: dhcp-boot: a server given by name ({b.ServerAddressName}) is not resolved yet; next-server is this host");
-
-        return new DhcpServerOptions
-        {
-            Ranges = dhcp.Ranges.Select(r => new ProtocolRange(r.Start, r.End, r.Netmask, r.Broadcast, r.LeaseTime, r.IsStatic, r.SetTag, r.Tags.Count > 0 ? r.Tags : null)).ToList(),
-            Hosts = dhcp.Hosts.Select(h => new DhcpHostReservation(h.HardwareAddresses, ClientIdText(h.ClientId), h.Address, h.HostName, h.LeaseTime, h.Ignore, h.SetTags.Count > 0 ? h.SetTags : null)).ToList(),
-            Options = settings,
-            Matches = matches,
-            TagIfs = dhcp.TagIfs.Select(t => new DhcpTagIf(t.SetTags, t.IfTags)).ToList(),
-            Boots = dhcp.Boots.Select(b => new ProtocolBoot(b.FileName, b.ServerName, b.ServerAddress, b.Tags.Count > 0 ? b.Tags : null)).ToList(),
-            Authoritative = dhcp.Authoritative,
-            Ping = !dhcp.NoPing,
-            LeaseMax = dhcp.LeaseMax,
-            Domain = config.Dns.Domains.FirstOrDefault(d => d.Subnet is null)?.Name,
-            DnsEnabled = config.Dns.Port != 0,
-        };
-    }
-
-    /// <summary>Builds the service for a config: options mapped, lease file from dhcp-leasefile= (relative to <paramref name="workingDirectory"/>).</summary>
-    public static DhcpService Create(PintConfig config, string workingDirectory, Func<DnsService?> dns, IPintLog log) =>
-        new(config, MapOptions(config, log), LeaseCatalog.LeaseFilePath(config, workingDirectory), dns, log);
-
-    /// <summary>
-    /// dhcp-host's <c>id:</c> as the colon-hex text requests carry: hex stays hex, other text is its bytes
-    /// (dnsmasq takes either); <c>id:*</c> means "ignore the client id", i.e. match by MAC.
-    /// </summary>
-    private static string? ClientIdText(string? id)
-    {
-        if (id is null || id == "*") return null;
-        return HexText.TryParse(id, out var bytes) && bytes.Length > 0 ? HexText.Format(bytes) : HexText.Format(Encoding.UTF8.GetBytes(id));
-    }
+    /// <summary>Builds the service for a config and its setup's options; lease file from dhcp-leasefile= (relative to <paramref name="workingDirectory"/>).</summary>
+    public static DhcpService Create(PintConfig config, DhcpServerOptions options, string workingDirectory, Func<DnsService?> dns, IPintLog log) =>
+        new(config, options, LeaseCatalog.LeaseFilePath(config, workingDirectory), dns, log);
 
     /// <summary>
     /// Feeds lease names to DNS. The DHCP server hands over names qualified with the domain; DNS gets the bare name

@@ -8,5 +8,5 @@ namespace Pint.Engine.Hosting;
 /// </summary>
 public interface IReconfigurable
 {
-    bool TryReconfigure(PintConfig config, PintHostOptions options, IPintLog log);
+    bool TryReconfigure(PintSetupResult setup, PintHostOptions options, IPintLog log);
 }

@@ -1,3 +1,5 @@
+using Pint.Engine.Config;
+
 namespace Pint.Engine.Hosting;
 
 public sealed class PintHostOptions
@@ -13,6 +15,9 @@ public sealed class PintHostOptions
 
     /// <summary>Re-read the config, its includes and hosts files when they change, and apply the change live.</summary>
     public bool WatchConfig { get; init; } = true;
+
+    /// <summary>The machine the setup steps read (hosts file, resolv.conf, interfaces); tests give their own.</summary>
+    public SystemFacts System { get; init; } = SystemFacts.Live;
 
     /// <summary>Serve the local control channel on this Unix socket path (null: no control channel).</summary>
     public string? ControlSocket { get; init; }

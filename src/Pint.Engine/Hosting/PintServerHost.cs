@@ -21,14 +21,15 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private ConfigWatcher? _watcher;
     private string[] _watched = [];
     private ControlServer? _control;
+    private PintSetupResult _setup = null!;
 
-    private PintServerHost(string configPath, ConfigLoadResult loaded, PintHostOptions options, IPintLog log)
+    private PintServerHost(string configPath, PintSetupResult setup, PintHostOptions options, IPintLog log)
     {
         _options = options;
         _hostLog = log;
         _log = log;
         ConfigPath = configPath;
-        Apply(loaded);
+        Apply(setup);
     }
 
     public string ConfigPath { get; }
@@ -36,7 +37,10 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     /// <summary>The config being served: the last one that loaded without errors.</summary>
     public PintConfig Config { get; private set; } = null!;
 
-    /// <summary>Warnings (and informations) from the last good load; a config with errors never becomes current.</summary>
+    /// <summary>
+    /// Warnings (and informations) from the last good load and its setup steps; a config with errors never becomes
+    /// current.
+    /// </summary>
     public IReadOnlyList<ConfigDiagnostic> Diagnostics { get; private set; } = [];
 
     /// <summary>Every file the config was read from: itself, includes, hosts files.</summary>
@@ -50,26 +54,31 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
 
     public IReadOnlyList<IPintService> Services { get { lock (_gate) return _services.ToArray(); } }
 
-    /// <summary>Loads <paramref name="configPath"/>; throws <see cref="PintConfigException"/> naming the first bad line.</summary>
+    /// <summary>
+    /// Loads <paramref name="configPath"/> and runs each protocol's setup step; throws <see cref="PintConfigException"/>
+    /// naming the first bad line.
+    /// </summary>
     public static PintServerHost Load(string configPath, PintHostOptions? options = null, IPintLog? log = null)
     {
         options ??= new PintHostOptions();
         if (!File.Exists(configPath))
             throw new FileNotFoundException($"Config file '{configPath}' does not exist.", configPath);
-        var loaded = LoadConfig(configPath, options);
-        if (loaded.HasErrors) throw new PintConfigException(loaded.Diagnostics);
-        return new PintServerHost(configPath, loaded, options, log ?? NullPintLog.Instance);
+        var setup = Setup(configPath, options);
+        if (setup.HasErrors) throw new PintConfigException(setup.Diagnostics);
+        return new PintServerHost(configPath, setup, options, log ?? NullPintLog.Instance);
     }
 
-    private static ConfigLoadResult LoadConfig(string path, PintHostOptions options) =>
-        ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = options.AllowUnsupported, WorkingDirectory = options.WorkingDirectory });
+    /// <summary>The config and its setup steps, exactly as <c>Test-PintConfig</c> sees them.</summary>
+    private static PintSetupResult Setup(string path, PintHostOptions options) =>
+        PintSetup.Check(path, new ConfigLoadOptions { AllowUnsupported = options.AllowUnsupported, WorkingDirectory = options.WorkingDirectory }, options.System);
 
-    private void Apply(ConfigLoadResult loaded)
+    private void Apply(PintSetupResult setup)
     {
-        Config = loaded.Config;
-        Diagnostics = loaded.Diagnostics;
-        Files = loaded.Files;
-        _watched = WatchList(loaded);
+        _setup = setup;
+        Config = setup.Config;
+        Diagnostics = setup.Diagnostics;
+        Files = setup.Loaded.Files;
+        _watched = WatchList(setup.Loaded);
     }
 
     /// <summary>
@@ -98,7 +107,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             LogDiagnostics();
             // While starting, "running" services are the ones started so far: DNS is up before DHCP asks for it.
             lock (_gate) _services = started;
-            foreach (var plan in ServiceComposer.Plan(Config, _options, _log, Running))
+            foreach (var plan in ServiceComposer.Plan(_setup, _options, _log, Running))
             {
                 var service = await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false);
                 lock (_gate) started.Add(service);
@@ -173,15 +182,15 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         try
         {
             if (State != PintServerState.Running) return LastReload = new ReloadStatus(DateTimeOffset.Now, false, "The server is not running.");
-            var loaded = LoadConfig(ConfigPath, _options);
-            if (loaded.HasErrors)
+            var setup = Setup(ConfigPath, _options);
+            if (setup.HasErrors)
             {
-                var error = loaded.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString();
+                var error = setup.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString();
                 _log.Write(PintLogLevel.Error, "config", $"reload refused, still serving the last good config: {error}");
-                _watcher?.Watch(WatchList(loaded).Union(_watched).ToArray());
+                _watcher?.Watch(WatchList(setup.Loaded).Union(_watched).ToArray());
                 return LastReload = new ReloadStatus(DateTimeOffset.Now, false, error);
             }
-            Apply(loaded);
+            Apply(setup);
             _watcher?.Watch(_watched);
             // What the new files say (a hosts file gone, a cut last line) is told on every reload, as dnsmasq does on SIGHUP.
             LogDiagnostics();
@@ -189,11 +198,11 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             var current = Services.ToList();
             var next = new List<IPintService>();
             var restarted = new List<string>();
-            foreach (var plan in ServiceComposer.Plan(Config, _options, _log, Running))
+            foreach (var plan in ServiceComposer.Plan(setup, _options, _log, Running))
             {
                 var existing = current.FirstOrDefault(s => s.Name == plan.Name);
                 if (existing is not null) current.Remove(existing);
-                if (existing is IReconfigurable r && r.TryReconfigure(Config, _options, _log))
+                if (existing is IReconfigurable r && r.TryReconfigure(setup, _options, _log))
                 {
                     next.Add(existing);
                     continue;

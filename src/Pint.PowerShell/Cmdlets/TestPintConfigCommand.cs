@@ -1,10 +1,14 @@
 using System.Management.Automation;
 using Pint.Engine.Config;
+using Pint.Engine.Hosting;
 using Pint.PowerShell.Infrastructure;
 
 namespace Pint.PowerShell.Cmdlets;
 
-/// <summary>Checks a config (and the files it includes and names) and returns every finding as an object.</summary>
+/// <summary>
+/// Checks a config (the files it includes and names, and what a start would read from the machine: the system hosts
+/// file, resolv.conf) and returns every finding as an object.
+/// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "PintConfig")]
 [OutputType(typeof(ConfigDiagnostic), typeof(bool))]
 public sealed class TestPintConfigCommand : PintConfigCmdlet
@@ -26,13 +30,14 @@ public sealed class TestPintConfigCommand : PintConfigCmdlet
             if (Quiet) WriteObject(false);
             return;
         }
-        var result = ConfigLoader.Load(path, new ConfigLoadOptions { AllowUnsupported = AllowUnsupported, WorkingDirectory = WorkingDirectory });
+        // The same load and setup steps a start takes: what the system hosts file or a DHCP option value would stop is told here.
+        var result = PintSetup.Check(path, new ConfigLoadOptions { AllowUnsupported = AllowUnsupported, WorkingDirectory = WorkingDirectory });
         if (Quiet)
         {
             WriteObject(!result.HasErrors);
             return;
         }
-        WriteVerbose($"Read {result.Files.Count} file(s): {string.Join(", ", result.Files)}");
+        WriteVerbose($"Read {result.Loaded.Files.Count} file(s): {string.Join(", ", result.Loaded.Files)}");
         foreach (var d in result.Diagnostics) WriteObject(d);
     }
 }

@@ -9,6 +9,7 @@ using Pint.Engine.Hosting.Control;
 using Pint.Engine.Management;
 using Xunit;
 using Pint.Engine.Net;
+using Pint.Engine.Dhcp;
 
 namespace Pint.Engine.Tests.Dhcp;
 
@@ -34,6 +35,10 @@ public sealed class DhcpServiceLiveTests : IAsyncLifetime
         return loaded.Config;
     }
 
+    /// <summary>The config through the setup steps, as a reload hands it to the running service.</summary>
+    private PintSetupResult Setup(string body, string? leaseFile = null) =>
+        PintSetup.Run(new ConfigLoadResult(Config(body, leaseFile), [], []), SystemFacts.Live, _directory);
+
     private PintConfig Initial => Config("dhcp-range=127.0.0.100,127.0.0.150,255.255.255.0,1h\ndhcp-option=option:router,127.0.0.254");
 
     public async Task InitializeAsync()
@@ -41,9 +46,9 @@ public sealed class DhcpServiceLiveTests : IAsyncLifetime
         var future = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
         File.WriteAllText(LeasePath, $"{future} 52:54:00:aa:bb:01 127.0.0.120 laptop *\n{future} 52:54:00:aa:bb:02 127.0.0.121 printer *\n");
         var config = Initial;
-        _dns = new DnsService(DnsService.MapOptions(config, _directory, NullPintLog.Instance));
+        _dns = new DnsService(DnsSetup.Build(config, SystemFacts.Live, _directory).Options!);
         var port = ((IPEndPoint)_relay.Client.LocalEndPoint!).Port;
-        var options = DhcpService.MapOptions(config, NullPintLog.Instance) with { ServerPort = 0, RelayPort = port, ClientPort = port };
+        var options = DhcpSetup.Build(config).Options! with { ServerPort = 0, RelayPort = port, ClientPort = port };
         _service = new DhcpService(config, options, LeasePath, () => _dns, NullPintLog.Instance, IPAddress.Loopback);
         await _service.StartAsync(CancellationToken.None);
     }
@@ -122,7 +127,7 @@ public sealed class DhcpServiceLiveTests : IAsyncLifetime
         var endpoint = _service.Endpoints.Single();
         var store = _service.Leases;
 
-        var changed = Config("dhcp-range=127.0.0.200,127.0.0.210,255.255.255.0,1h\ndhcp-option=option:router,127.0.0.253");
+        var changed = Setup("dhcp-range=127.0.0.200,127.0.0.210,255.255.255.0,1h\ndhcp-option=option:router,127.0.0.253");
         Assert.True(_service.TryReconfigure(changed, new PintHostOptions { WorkingDirectory = _directory }, NullPintLog.Instance));
 
         var after = await Offer("52:54:00:00:00:11");
@@ -137,17 +142,16 @@ public sealed class DhcpServiceLiveTests : IAsyncLifetime
     [Fact]
     public void A_reload_that_moves_the_lease_file_asks_for_a_restart()
     {
-        var moved = Config("dhcp-range=127.0.0.100,127.0.0.150,255.255.255.0", Path.Combine(_directory, "other.leases"));
+        var moved = Setup("dhcp-range=127.0.0.100,127.0.0.150,255.255.255.0", Path.Combine(_directory, "other.leases"));
         Assert.False(_service.TryReconfigure(moved, new PintHostOptions { WorkingDirectory = _directory }, NullPintLog.Instance));
     }
 
     [Fact]
     public async Task A_reload_with_an_option_that_does_not_encode_keeps_the_previous_options_serving()
     {
-        var log = new ListLog();
-        var broken = Config("dhcp-range=127.0.0.200,127.0.0.210,255.255.255.0\ndhcp-option=option:router,127.0.0.999");
-        Assert.True(_service.TryReconfigure(broken, new PintHostOptions { WorkingDirectory = _directory }, log));
-        Assert.Contains(log.Lines, l => l.Contains("pint.conf:5") && l.Contains("127.0.0.999"));
+        var broken = Setup("dhcp-range=127.0.0.200,127.0.0.210,255.255.255.0\ndhcp-option=option:router,127.0.0.999");
+        Assert.Contains(broken.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.ToString().Contains("pint.conf:5") && d.Message.Contains("127.0.0.999"));
+        Assert.True(_service.TryReconfigure(broken, new PintHostOptions { WorkingDirectory = _directory }, NullPintLog.Instance));
         var offer = await Offer("52:54:00:00:00:12");
         Assert.InRange(Ipv4Of(offer.YourAddress), Ipv4Of("127.0.0.100"), Ipv4Of("127.0.0.150"));
         Assert.Equal(IPAddress.Parse("127.0.0.254"), offer.AddressOption(DhcpOptionCode.Router));

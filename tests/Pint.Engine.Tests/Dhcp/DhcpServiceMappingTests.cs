@@ -6,6 +6,7 @@ using Pint.Engine.Dhcp.Protocol;
 using Pint.Engine.Dhcp.Wire;
 using Pint.Engine.Hosting;
 using Xunit;
+using Pint.Engine.Dhcp;
 
 namespace Pint.Engine.Tests.Dhcp;
 
@@ -19,7 +20,7 @@ public class DhcpServiceMappingTests
     {
         var loaded = ConfigLoader.LoadText(text, "test.conf");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
-        return DhcpService.MapOptions(loaded.Config, NullPintLog.Instance);
+        return DhcpSetup.Build(loaded.Config).Options!;
     }
 
     private static DhcpTestReply Offer(DhcpServerOptions options, DhcpTestPackets client) =>
@@ -88,8 +89,10 @@ public class DhcpServiceMappingTests
     public void A_bad_option_value_stops_the_start_naming_file_line_and_value()
     {
         var loaded = ConfigLoader.LoadText("dhcp-range=10.77.0.100,10.77.0.150\ndhcp-option=option:router,gateway.lan\n", "bad.conf");
-        var e = Assert.Throws<PintConfigException>(() => DhcpService.MapOptions(loaded.Config, NullPintLog.Instance));
-        Assert.Contains("bad.conf:2", e.Message);
+        var setup = DhcpSetup.Build(loaded.Config);
+        Assert.Null(setup.Options);
+        var e = Assert.Single(setup.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("bad.conf:2", e.ToString());
         Assert.Contains("'gateway.lan'", e.Message);
     }
 }

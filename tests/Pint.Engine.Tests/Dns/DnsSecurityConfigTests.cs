@@ -11,7 +11,7 @@ namespace Pint.Engine.Tests.Dns;
 public class DnsSecurityConfigTests
 {
     private static DnsServerOptions Map(string lines) =>
-        DnsService.MapOptions(ConfigAssert.Clean("no-hosts\nno-resolv\nport=5353\n" + lines), Path.GetTempPath(), NullPintLog.Instance);
+        DnsSetup.Build(ConfigAssert.Clean("no-hosts\nno-resolv\nport=5353\n" + lines), SystemFacts.Live, Path.GetTempPath()).Options!;
 
     [Theory]
     [InlineData("", DnsClientScope.LocalNetworks)]                  // Pint's default: nobody said where to listen

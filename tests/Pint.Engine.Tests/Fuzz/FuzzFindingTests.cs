@@ -20,7 +20,7 @@ public class FuzzFindingTests
         Assert.Equal("ptr-record", error.Option);
         Assert.Equal(3, error.Line);
         // What the server does at start: this used to throw FormatException from DnsName.Encode.
-        _ = new DnsResponder(DnsService.MapOptions(result.Config, Path.GetTempPath(), NullPintLog.Instance));
+        _ = new DnsResponder(DnsSetup.Build(result.Config, SystemFacts.Live, Path.GetTempPath()).Options!);
     }
 
     [Fact]

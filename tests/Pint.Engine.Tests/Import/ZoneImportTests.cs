@@ -131,7 +131,7 @@ public class ZoneImportTests
             using var _d = dir;
             var outcome = RunImport(config, _ => ZoneImport.Plan(ZoneFileReader.Read(Sample(sample), zoneName)));
             Assert.True(outcome.Written);
-            var options = DnsService.MapOptions(Load(config), dir.Path, NullPintLog.Instance);
+            var options = DnsSetup.Build(Load(config), SystemFacts.Live, dir.Path).Options!;
             return Responders[sample] = new DnsResponder(options);
         }
     }

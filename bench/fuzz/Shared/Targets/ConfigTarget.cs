@@ -1,5 +1,6 @@
 using System.Text;
 using Pint.Engine.Config;
+using Pint.Engine.Dhcp;
 using Pint.Engine.Dns;
 using Pint.Engine.Hosting;
 
@@ -44,10 +45,10 @@ public sealed class ConfigTarget : FuzzTarget
             FuzzPropertyException.Check(d.Line >= 1 && d.Message.Length > 0, "every diagnostic names a line and says what is wrong");
 
         var config = result.Config;
-        DhcpService.MapOptions(config, NullPintLog.Instance);
+        DhcpSetup.Build(config);
         // Interfaces would make DNS mapping enumerate the machine's NICs; the fuzz is about values, not the host.
         if (config.Dns.Interfaces.Count == 0)
-            _ = new DnsResponder(DnsService.MapOptions(config, _emptyDirectory, NullPintLog.Instance));
+            _ = new DnsResponder(DnsSetup.Build(config, SystemFacts.Live, _emptyDirectory).Options!);
 
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         // Known option names only: a fuzzed unknown name would make every input look new.

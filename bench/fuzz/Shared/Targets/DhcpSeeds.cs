@@ -1,4 +1,5 @@
 using Pint.Engine.Config;
+using Pint.Engine.Dhcp;
 using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Dhcp.Protocol;
 using Pint.Engine.Hosting;
@@ -33,7 +34,7 @@ public static class DhcpSeeds
     {
         var result = ConfigLoader.LoadText(ServerConfig, "dhcp.conf", new ConfigLoadOptions { ReadHostsFiles = false });
         if (result.HasErrors) throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
-        return new DhcpResponder(DhcpService.MapOptions(result.Config, NullPintLog.Instance), leases);
+        return new DhcpResponder(DhcpSetup.Build(result.Config).Options!, leases);
     }
 
     public static IReadOnlyList<byte[]> Packets(FuzzSeeds seeds) =>

@@ -37,7 +37,7 @@ public static class DnsSeeds
     {
         var result = ConfigLoader.LoadText(ZoneConfig, "zone.conf", new ConfigLoadOptions { ReadHostsFiles = false });
         if (result.HasErrors) throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
-        return new DnsResponder(DnsService.MapOptions(result.Config, Path.GetTempPath(), NullPintLog.Instance), () => 0);
+        return new DnsResponder(DnsSetup.Build(result.Config, SystemFacts.Live, Path.GetTempPath()).Options!, () => 0);
     }
 
     public static IReadOnlyList<byte[]> Queries(FuzzSeeds seeds) =>

@@ -4,8 +4,9 @@ namespace Pint.Engine.Tests.Dns.Differential;
 
 /// <summary>
 /// Forwarding side by side: an upstream that sets AA (forwarded answers keep it, cached ones lose it), one that
-/// truncates every UDP reply, answers of 100 records (too large for UDP), and server=/domain/# sending a domain
-/// inside a routed or local one to the default servers. Each server gets its own upstreams, so how often and over
+/// truncates every UDP reply, answers of 100 records (too large for UDP), server=/domain/# sending a domain
+/// inside a routed or local one to the default servers, and domain=name,subnet,local keeping the domain and the
+/// subnet's reverse zone local. Each server gets its own upstreams, so how often and over
 /// which transport each asks can be compared.
 /// </summary>
 internal static class ForwardingScenario
@@ -50,6 +51,8 @@ internal static class ForwardingScenario
         server=/fwd.lab.test/#
         server=/std.example.net/#
         server=/168.192.in-addr.arpa/#
+        domain=office.test,44.128.0.0/16,local
+        host-record=pc.office.test,44.128.1.1
         """;
 
     /// <summary>In this order: a query's answer may come from what an earlier one cached.</summary>
@@ -59,6 +62,11 @@ internal static class ForwardingScenario
         new("hr.lab.test A", DnsmasqFlags: "qr aa rd ra"),
         new("missing.lab.test A", DnsmasqFlags: "qr rd ra"),
         new("-x 192.168.5.5", DnsmasqFlags: "qr aa rd ra"),
+        // domain=name,subnet,local: the domain and the subnet's reverse zone are answered locally, never forwarded.
+        new("pc.office.test A"),
+        new("missing.office.test A"),
+        new("-x 44.128.1.1"),
+        new("-x 44.128.9.9"),
         // The upstream's AA: kept when forwarded, over UDP and TCP, also on NXDOMAIN and NODATA; gone on a cache hit.
         new("www.auth.test A", Upstream: true, DnsmasqFlags: "qr aa rd ra"),
         new("www.auth.test A", Upstream: true, DnsmasqFlags: "qr rd ra"),
@@ -101,6 +109,6 @@ internal static class ForwardingScenario
     [
         "www.auth.test", "nxname.auth.test", "nodata.auth.test", "tcp.auth.test", "www.example.net", "www.std.example.net",
         "std.example.net", "deep.www.std.example.net", "x.fwd.lab.test", "fwd.lab.test", "nxname.fwd.lab.test",
-        .. BigNames, "www.tc.test", "nxname.tc.test",
+        .. BigNames, "www.tc.test", "nxname.tc.test", "missing.office.test", "9.9.128.44.in-addr.arpa",
     ];
 }

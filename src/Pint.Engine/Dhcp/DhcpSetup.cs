@@ -1,0 +1,95 @@
+using System.Text;
+using Pint.Engine.Config;
+using Pint.Engine.Dhcp.Options;
+using Pint.Engine.Dhcp.Protocol;
+using ProtocolBoot = Pint.Engine.Dhcp.Protocol.DhcpBoot;
+using ProtocolRange = Pint.Engine.Dhcp.Protocol.DhcpRange;
+
+namespace Pint.Engine.Dhcp;
+
+/// <summary>
+/// dnsmasq's DHCP options as DHCP server options, with findings. Option values are encoded by option type here, so a
+/// value that does not encode is an error naming its line before anything starts, as dnsmasq refuses such a config.
+/// The one step start, reload and <c>Test-PintConfig</c> all take.
+/// </summary>
+public static class DhcpSetup
+{
+    public static SetupResult<DhcpServerOptions> Build(PintConfig config)
+    {
+        var dhcp = config.Dhcp;
+        var diagnostics = new List<ConfigDiagnostic>();
+        var settings = new List<DhcpOptionSetting>();
+        foreach (var o in dhcp.Options)
+        {
+            var option = o.Force ? "dhcp-option-force" : "dhcp-option";
+            if (o.Encapsulation is not null || o.VendorEncapsulation is not null || o.VendorClass is not null)
+            {
+                diagnostics.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Warning, "encapsulated and vendor options are not supported yet; line ignored"));
+                continue;
+            }
+            if (o.Number is < 1 or > 254)
+            {
+                diagnostics.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Warning, $"option {o.Number} is not supported; line ignored"));
+                continue;
+            }
+            if (!DhcpOptionEncoder.TryEncode(o.Number, o.Values, out var bytes, out var error))
+            {
+                diagnostics.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Error, $"option {o.Number}: {error}"));
+                continue;
+            }
+            if (bytes.Length > 255)
+            {
+                diagnostics.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Error, $"option {o.Number}: value is {bytes.Length} bytes; at most 255 fit"));
+                continue;
+            }
+            settings.Add(new DhcpOptionSetting((byte)o.Number, bytes, o.Tags.Count > 0 ? o.Tags : null, o.Force));
+        }
+
+        var matches = new List<DhcpMatchRule>();
+        foreach (var m in dhcp.Matches)
+        {
+            if (m.VendorEncapsulation is not null || m.OptionNumber is < 1 or > 254)
+            {
+                diagnostics.Add(new ConfigDiagnostic(m.Source, "dhcp-match", DiagnosticSeverity.Warning, "this form is not supported yet; line ignored"));
+                continue;
+            }
+            byte?[]? pattern = null;
+            if (m.Value is not null && !DhcpOptionEncoder.TryEncodePattern(m.Value, out pattern, out var error))
+            {
+                diagnostics.Add(new ConfigDiagnostic(m.Source, "dhcp-match", DiagnosticSeverity.Error, error!));
+                continue;
+            }
+            matches.Add(new DhcpMatchRule(m.SetTag, (byte)m.OptionNumber, pattern));
+        }
+
+        foreach (var b in dhcp.Boots.Where(b => b.ServerAddressName is not null))
+            diagnostics.Add(new ConfigDiagnostic(b.Source, "dhcp-boot", DiagnosticSeverity.Warning, $"a server given by name ({b.ServerAddressName}) is not resolved yet; next-server is this host"));
+
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return new SetupResult<DhcpServerOptions>(null, diagnostics);
+        var options = new DhcpServerOptions
+        {
+            Ranges = dhcp.Ranges.Select(r => new ProtocolRange(r.Start, r.End, r.Netmask, r.Broadcast, r.LeaseTime, r.IsStatic, r.SetTag, r.Tags.Count > 0 ? r.Tags : null)).ToList(),
+            Hosts = dhcp.Hosts.Select(h => new DhcpHostReservation(h.HardwareAddresses, ClientIdText(h.ClientId), h.Address, h.HostName, h.LeaseTime, h.Ignore, h.SetTags.Count > 0 ? h.SetTags : null)).ToList(),
+            Options = settings,
+            Matches = matches,
+            TagIfs = dhcp.TagIfs.Select(t => new DhcpTagIf(t.SetTags, t.IfTags)).ToList(),
+            Boots = dhcp.Boots.Select(b => new ProtocolBoot(b.FileName, b.ServerName, b.ServerAddress, b.Tags.Count > 0 ? b.Tags : null)).ToList(),
+            Authoritative = dhcp.Authoritative,
+            Ping = !dhcp.NoPing,
+            LeaseMax = dhcp.LeaseMax,
+            Domain = config.Dns.Domains.FirstOrDefault(d => d.Subnet is null)?.Name,
+            DnsEnabled = config.Dns.Port != 0,
+        };
+        return new SetupResult<DhcpServerOptions>(options, diagnostics);
+    }
+
+    /// <summary>
+    /// dhcp-host's <c>id:</c> as the colon-hex text requests carry: hex stays hex, other text is its bytes
+    /// (dnsmasq takes either); <c>id:*</c> means "ignore the client id", i.e. match by MAC.
+    /// </summary>
+    private static string? ClientIdText(string? id)
+    {
+        if (id is null || id == "*") return null;
+        return HexText.TryParse(id, out var bytes) && bytes.Length > 0 ? HexText.Format(bytes) : HexText.Format(Encoding.UTF8.GetBytes(id));
+    }
+}
