@@ -32,7 +32,7 @@ public class DnsResponderBenchmarks
         writer.TryWriteQuestion(DnsName.FromText("www.example.com"), DnsType.A, 1);
         writer.TryWriteRecord(DnsName.FromText("www.example.com"), DnsType.A, 3600, [93, 184, 216, 34]);
         UpstreamReply.TryParse(reply.AsSpan(0, writer.Position), 7, DnsName.FromText("www.example.com"), DnsType.A, null, out var parsed);
-        _responder.CompleteForward(_cachedQuery, parsed, _output, overTcp: false);
+        _responder.CompleteForward(_responder.Respond(_cachedQuery, _output, false).Forward!, parsed, _output, overTcp: false);
         if (_responder.Respond(_cachedQuery, _output, false).Action != DnsResponderAction.Reply) throw new InvalidOperationException("cache not seeded");
     }
 

@@ -1,12 +1,18 @@
-using System.Buffers.Binary;
 using Pint.Engine.Dns.Handlers;
 
 namespace Pint.Engine.Dns;
 
 public enum DnsResponderAction { Drop, Reply, Forward }
 
-/// <summary>What to do with one received message: drop it, send Length bytes of the output, or forward upstream.</summary>
-public readonly record struct DnsResponderResult(DnsResponderAction Action, int Length = 0, UpstreamGroup? Upstream = null, DnsRejection Rejection = DnsRejection.None);
+/// <summary>
+/// What to do with one received message: drop it, send Length bytes of the output, or forward upstream
+/// (<see cref="Forward"/>, parsed once here and carried through the exchange and the client's reply).
+/// </summary>
+public readonly record struct DnsResponderResult(DnsResponderAction Action, int Length = 0, ForwardedQuery? Forward = null, DnsRejection Rejection = DnsRejection.None)
+{
+    /// <summary>The servers a forwarded query goes to.</summary>
+    public UpstreamGroup? Upstream => Forward?.Upstream;
+}
 
 /// <summary>
 /// The protocol logic with no sockets: query bytes + state -> reply bytes. Handlers run in dnsmasq's order:
@@ -140,7 +146,7 @@ public sealed class DnsResponder
         {
             case DnsVerdictKind.Forward:
                 Counters.CountForwarded();
-                return new DnsResponderResult(DnsResponderAction.Forward, Upstream: verdict.Upstream);
+                return new DnsResponderResult(DnsResponderAction.Forward, Forward: ForwardedQuery.Create(message, query, verdict.Upstream!, _ednsPacketMax));
             case DnsVerdictKind.RawReply:
                 return new DnsResponderResult(DnsResponderAction.Reply, verdict.Length);
             default:
@@ -154,10 +160,9 @@ public sealed class DnsResponder
     /// <paramref name="reply"/> is null because no server answered. With stop-dns-rebind, a reply pointing at a
     /// private address becomes an empty NOERROR with EDE "Blocked" and is not cached, as dnsmasq answers it.
     /// </summary>
-    public int CompleteForward(ReadOnlySpan<byte> message, UpstreamReply? reply, Span<byte> output, bool overTcp)
+    public int CompleteForward(ForwardedQuery forwarded, UpstreamReply? reply, Span<byte> output, bool overTcp)
     {
-        Span<byte> nameBuffer = stackalloc byte[DnsFlags.MaxNameLength];
-        if (DnsQuery.Parse(message, nameBuffer, out var query) != DnsRejection.None) return 0;
+        var query = forwarded.View();
         var limited = overTcp ? output : output[..Math.Min(output.Length, query.UdpLimit(_ednsPacketMax))];
         if (reply is not { } upstream)
         {
@@ -179,28 +184,6 @@ public sealed class DnsResponder
         }
         upstream.Message.CopyTo(limited);
         return UpstreamAnswerWriter.Finish(query, limited, upstream.Message.Length, _ednsPacketMax, fromCache: false);
-    }
-
-    /// <summary>
-    /// The query as sent upstream: our own <paramref name="id"/>, and an OPT advertising edns-packet-max when the
-    /// client sent none (as dnsmasq does). Returns the length written to <paramref name="output"/>.
-    /// </summary>
-    public int PrepareUpstreamQuery(ReadOnlySpan<byte> message, ushort id, Span<byte> output)
-    {
-        message.CopyTo(output);
-        BinaryPrimitives.WriteUInt16BigEndian(output, id);
-        int length = message.Length;
-        var header = DnsHeader.Read(message);
-        if (header.AdditionalCount == 0)
-        {
-            var writer = new DnsMessageWriter(output[length..]);
-            if (writer.TryWriteOpt(_ednsPacketMax))
-            {
-                BinaryPrimitives.WriteUInt16BigEndian(output[10..], 1);
-                length += writer.Position;
-            }
-        }
-        return length;
     }
 
     private bool IsRebind(RebindGuard rebind, in DnsQuery query, ReadOnlySpan<byte> reply)

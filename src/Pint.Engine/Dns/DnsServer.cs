@@ -35,7 +35,7 @@ public sealed class DnsServer : IAsyncDisposable
         _clientScope = options.ClientScope;
         _log = options.Log;
         _responder = new DnsResponder(options);
-        _forwarder = new UpstreamForwarder(_responder, options.UpstreamTimeout, options.NegTtl);
+        _forwarder = new UpstreamForwarder(options.UpstreamTimeout, options.NegTtl);
     }
 
     /// <summary>The endpoints actually bound (ephemeral ports resolved), valid after <see cref="StartAsync"/>.</summary>
@@ -159,7 +159,7 @@ public sealed class DnsServer : IAsyncDisposable
                 {
                     using var batch = new UdpBatchLoop(Math.Max(DnsFlags.ClassicUdpLimit, (int)_responder.EdnsPacketMax));
                     batch.Run(socket, _responder, _localService,
-                        (query, client, destination, group) => _ = ForwardUdpAsync(socket, query, client, destination, group, cancellationToken),
+                        (query, client, destination) => _ = ForwardUdpAsync(socket, query, client, destination, cancellationToken),
                         gate, primary, cancellationToken);
                 }
                 else UdpLoop(socket, cancellationToken);
@@ -194,7 +194,7 @@ public sealed class DnsServer : IAsyncDisposable
                 if (result.Action == DnsResponderAction.Reply)
                     UdpDatagrams.Send(socket, reply.AsSpan(0, result.Length), client, destination);
                 else if (result.Action == DnsResponderAction.Forward)
-                    _ = ForwardUdpAsync(socket, receive.AsSpan(0, length).ToArray(), CopyAddress(client), destination, result.Upstream!, cancellationToken);
+                    _ = ForwardUdpAsync(socket, result.Forward!, CopyAddress(client), destination, cancellationToken);
             }
             catch (ObjectDisposedException) { return; }
         }
@@ -231,19 +231,28 @@ public sealed class DnsServer : IAsyncDisposable
         return copy;
     }
 
+    /// <summary>
+    /// The one forward path, for UDP and TCP clients alike: ask upstream over the client's transport, then write the
+    /// client's reply into <paramref name="reply"/> (the upstream's answer, or SERVFAIL when none came). Returns its length.
+    /// </summary>
+    private async Task<int> ForwardAsync(ForwardedQuery query, Memory<byte> reply, bool overTcp, CancellationToken cancellationToken)
+    {
+        var upstream = await _forwarder.ExchangeAsync(query, overTcp, cancellationToken).ConfigureAwait(false);
+        int length = _responder.CompleteForward(query, upstream, reply.Span, overTcp);
+        if (length > 0) QueryLog?.Answer(reply.Span[..length], "reply");
+        return length;
+    }
+
     /// <summary>Forwards a UDP query and sends the answer to <paramref name="client"/> from the address it asked (<paramref name="destination"/>).</summary>
-    private async Task ForwardUdpAsync(Socket socket, byte[] query, SocketAddress client, UdpReplySource destination, UpstreamGroup group,
-        CancellationToken cancellationToken)
+    private async Task ForwardUdpAsync(Socket socket, ForwardedQuery query, SocketAddress client, UdpReplySource destination, CancellationToken cancellationToken)
     {
         try
         {
-            var upstream = await _forwarder.ExchangeAsync(query, group, cancellationToken).ConfigureAwait(false);
             // Pooled: a cache warm-up forwards thousands of queries, and a fresh 64 KiB buffer each grows the heap for good.
             var reply = ArrayPool<byte>.Shared.Rent(MaxMessage);
             try
             {
-                int length = _responder.CompleteForward(query, upstream, reply.AsSpan(0, MaxMessage), overTcp: false);
-                if (length > 0) QueryLog?.Answer(reply.AsSpan(0, length), "reply");
+                int length = await ForwardAsync(query, reply.AsMemory(0, MaxMessage), overTcp: false, cancellationToken).ConfigureAwait(false);
                 // A synchronous send: the receive threads block on this socket, and one async call would switch it to
                 // non-blocking mode for good. A UDP send does not wait anyway.
                 if (length > 0) UdpDatagrams.Send(socket, reply.AsSpan(0, length), client, destination);
@@ -299,12 +308,7 @@ public sealed class DnsServer : IAsyncDisposable
                 int replyLength = result.Length;
                 if (result.Action == DnsResponderAction.Drop) return; // a malformed stream cannot be resynchronised
                 if (result.Action == DnsResponderAction.Forward)
-                {
-                    var message = query.AsMemory(0, length);
-                    var upstream = await _forwarder.ExchangeAsync(message, result.Upstream!, overTcp: true, cancellationToken).ConfigureAwait(false);
-                    replyLength = _responder.CompleteForward(message.Span, upstream, reply.AsSpan(2), overTcp: true);
-                    QueryLog?.Answer(reply.AsSpan(2, replyLength), "reply");
-                }
+                    replyLength = await ForwardAsync(result.Forward!, reply.AsMemory(2), overTcp: true, cancellationToken).ConfigureAwait(false);
                 BinaryPrimitives.WriteUInt16BigEndian(reply, (ushort)replyLength);
                 await connection.SendAsync(reply.AsMemory(0, replyLength + 2), SocketFlags.None, cancellationToken).ConfigureAwait(false);
             }

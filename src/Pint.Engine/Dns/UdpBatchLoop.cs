@@ -69,7 +69,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     /// </summary>
     /// <param name="localService">local-service: queries from clients it does not admit are dropped; null admits everyone.</param>
     /// <param name="gate">Shared by the threads of one socket; a helper (not <paramref name="primary"/>) serves only while it is open.</param>
-    public void Run(Socket socket, DnsResponder responder, LocalServiceFilter? localService, Action<byte[], SocketAddress, UdpReplySource, UpstreamGroup> forward,
+    public void Run(Socket socket, DnsResponder responder, LocalServiceFilter? localService, Action<ForwardedQuery, SocketAddress, UdpReplySource> forward,
         UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         // A receive timeout so a blocked recvmmsg notices the stop request even if closing the socket does not wake it.
@@ -94,7 +94,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
     }
 
     private void Serve(int fd, AddressFamily family, DnsResponder responder, LocalServiceFilter? localService,
-        Action<byte[], SocketAddress, UdpReplySource, UpstreamGroup> forward, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
+        Action<ForwardedQuery, SocketAddress, UdpReplySource> forward, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -141,7 +141,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 {
                     var client = new SocketAddress(family, (int)message.Header.NameLength);
                     new ReadOnlySpan<byte>(message.Header.Name, (int)message.Header.NameLength).CopyTo(client.Buffer.Span);
-                    forward(query.ToArray(), client, DestinationOf(message), result.Upstream!);
+                    forward(result.Forward!, client, DestinationOf(message));
                 }
             }
             for (uint sent = 0; sent < replies;)

@@ -12,7 +12,7 @@ namespace Pint.Engine.Dns;
 /// random source port); a truncated (TC) UDP reply is relayed as it is, so the client retries over TCP, as dnsmasq
 /// does. A query asked over TCP goes over TCP, on a connection from <see cref="UpstreamTcpPool"/>.
 /// </summary>
-public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, int? negativeTtl, UpstreamTcpPool? tcpPool = null) : IDisposable
+public sealed class UpstreamForwarder(TimeSpan timeout, int? negativeTtl, UpstreamTcpPool? tcpPool = null) : IDisposable
 {
     private const int MaxReply = 65535;
     private static readonly PinnedBufferPool Buffers = new(MaxReply, maxRetained: 64);
@@ -21,20 +21,19 @@ public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, 
     /// <summary>What the reply must answer: our ID and the client's question.</summary>
     private readonly record struct Question(ushort Id, byte[] Name, DnsType Type, ushort Class);
 
-    /// <summary>The accepted reply, or null when no server answered in time (the caller sends SERVFAIL).</summary>
-    public Task<UpstreamReply?> ExchangeAsync(ReadOnlyMemory<byte> clientQuery, UpstreamGroup group, CancellationToken cancellationToken) =>
-        ExchangeAsync(clientQuery, group, overTcp: false, cancellationToken);
-
-    /// <summary>As above, over TCP when <paramref name="overTcp"/> (the client asked over TCP).</summary>
-    public async Task<UpstreamReply?> ExchangeAsync(ReadOnlyMemory<byte> clientQuery, UpstreamGroup group, bool overTcp, CancellationToken cancellationToken)
+    /// <summary>
+    /// The accepted reply, or null when no server answered in time (the caller sends SERVFAIL). Over TCP when
+    /// <paramref name="overTcp"/> (the client asked over TCP). A query is exchanged once: its ID is written here.
+    /// </summary>
+    public async Task<UpstreamReply?> ExchangeAsync(ForwardedQuery query, bool overTcp, CancellationToken cancellationToken)
     {
+        if (query.UpstreamLength > ushort.MaxValue) return null; // a 64 KiB TCP query with our OPT added does not fit
         ushort id = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
-        // Room for the TCP length prefix in front and an OPT behind.
-        var framed = new byte[2 + clientQuery.Length + 16];
-        int length = responder.PrepareUpstreamQuery(clientQuery.Span, id, framed.AsSpan(2));
-        if (length > ushort.MaxValue) return null;
-        BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)length);
-        var question = QuestionOf(clientQuery.Span, id);
+        var framed = query.UpstreamMessage;
+        BinaryPrimitives.WriteUInt16BigEndian(framed.AsSpan(2), id);
+        int length = query.UpstreamLength;
+        var question = new Question(id, query.Name, query.Type, query.Class);
+        var group = query.Upstream;
         var buffer = Buffers.Rent();
         try
         {
@@ -135,13 +134,6 @@ public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, 
 
     private bool Accept(ReadOnlySpan<byte> message, Question question, out UpstreamReply reply) =>
         UpstreamReply.TryParse(message, question.Id, question.Name, question.Type, question.Class, negativeTtl, out reply) == DnsRejection.None;
-
-    private static Question QuestionOf(ReadOnlySpan<byte> message, ushort id)
-    {
-        Span<byte> nameBuffer = stackalloc byte[DnsFlags.MaxNameLength];
-        DnsQuery.Parse(message, nameBuffer, out var query);
-        return new Question(id, query.Name.ToArray(), query.Type, query.Class);
-    }
 
     /// <summary>Closes the pooled upstream connections.</summary>
     public void Dispose() => _tcp.Dispose();

@@ -17,8 +17,8 @@ public class DnsForwardingTests
         var result = responder.Respond(query, output, overTcp);
         if (result.Action == DnsResponderAction.Forward)
         {
-            var upstream = await forwarder.ExchangeAsync(query, result.Upstream!, overTcp, CancellationToken.None);
-            return Decode(output.AsSpan(0, responder.CompleteForward(query, upstream, output, overTcp)));
+            var upstream = await forwarder.ExchangeAsync(result.Forward!, overTcp, CancellationToken.None);
+            return Decode(output.AsSpan(0, responder.CompleteForward(result.Forward!, upstream, output, overTcp)));
         }
         return Decode(output.AsSpan(0, result.Length));
     }
@@ -26,7 +26,7 @@ public class DnsForwardingTests
     internal static (DnsResponder, UpstreamForwarder) Make(DnsServerOptions options, Func<long>? clock = null, UpstreamTcpPool? tcpPool = null)
     {
         var responder = new DnsResponder(options, clock);
-        return (responder, new UpstreamForwarder(responder, options.UpstreamTimeout, options.NegTtl, tcpPool));
+        return (responder, new UpstreamForwarder(options.UpstreamTimeout, options.NegTtl, tcpPool));
     }
 
     [Fact]

@@ -13,6 +13,8 @@ namespace Pint.Engine.Tests.Dns;
 public class DnsRebindTests
 {
     private const ushort UpstreamId = 0x5151;
+    /// <summary>Completion does not ask upstream: the group the forward came with is not used.</summary>
+    private static readonly UpstreamGroup NoServers = new([], strictOrder: false);
 
     private sealed record Answer(string Owner, DnsType Type, string Data);
 
@@ -60,7 +62,7 @@ public class DnsRebindTests
     private static DecodedReply Complete(DnsResponder responder, byte[] query, params Answer[] answers)
     {
         var output = new byte[65535];
-        return Decode(output.AsSpan(0, responder.CompleteForward(query, Upstream(query, answers), output, overTcp: false)));
+        return Decode(output.AsSpan(0, responder.CompleteForward(ForwardedQuery.Parse(query, NoServers)!, Upstream(query, answers), output, overTcp: false)));
     }
 
     private static bool IsBlocked(DecodedReply reply) =>

@@ -116,7 +116,7 @@ public class WildcardReplySourceTests
             }
             finally { stop.Cancel(); }
         });
-        Action<byte[], SocketAddress, UdpReplySource, UpstreamGroup> forward = (_, _, _, _) => Assert.Fail("nothing is forwarded");
+        Action<ForwardedQuery, SocketAddress, UdpReplySource> forward = (_, _, _) => Assert.Fail("nothing is forwarded");
         var gate = new UdpLoadGate(UdpBatchLoop.BatchSize);
         long before = GC.GetAllocatedBytesForCurrentThread();
         loop.Run(socket, responder, null, forward, gate, primary: true, stop.Token);

@@ -28,7 +28,7 @@ public sealed class DnsRespondTarget(FuzzSeeds seeds) : FuzzTarget
                 return Outcome(result, _output[3] & 0x0F);
             case DnsResponderAction.Forward:
                 FuzzPropertyException.Check(result.Upstream is not null, "a forward names its upstream group");
-                return Outcome(result, Forward(input, overTcp));
+                return Outcome(result, Forward(input, result.Forward!, overTcp));
             default:
                 return Outcome(result, 0);
         }
@@ -43,13 +43,13 @@ public sealed class DnsRespondTarget(FuzzSeeds seeds) : FuzzTarget
     }
 
     /// <summary>Answers the forward as an upstream would (NOERROR with an A record, or NXDOMAIN), as the server does.</summary>
-    private int Forward(byte[] query, bool overTcp)
+    private int Forward(byte[] query, ForwardedQuery forwarded, bool overTcp)
     {
         Span<byte> name = stackalloc byte[DnsFlags.MaxNameLength];
         if (DnsQuery.Parse(query, name, out var parsed) != DnsRejection.None || parsed.Header.QuestionCount != 1) return 1;
         var reply = DnsMutator.Reply(query, query.Length % 2 == 0 ? DnsRcode.NoError : DnsRcode.NxDomain);
         var rejection = UpstreamReply.TryParse(reply, parsed.Header.Id, parsed.Name, parsed.Type, 60, out var upstream);
-        var length = _responder.CompleteForward(query, rejection == DnsRejection.None ? upstream : null, _output, overTcp);
+        var length = _responder.CompleteForward(forwarded, rejection == DnsRejection.None ? upstream : null, _output, overTcp);
         CheckReply(query, length, overTcp);
         return 2 + (int)rejection;
     }

@@ -11,6 +11,8 @@ public sealed class DnsUpstreamTarget(FuzzSeeds seeds) : FuzzTarget
 {
     private readonly DnsResponder _responder = DnsSeeds.Responder();
     private readonly byte[] _output = new byte[65535];
+    /// <summary>Completion does not ask upstream: the group the forward came with is not used.</summary>
+    private static readonly UpstreamGroup NoServers = new([], strictOrder: false);
 
     public override string Name => "dns-upstream";
     public override IReadOnlyList<byte[]> Seeds { get; } = DnsSeeds.Replies(seeds);
@@ -26,7 +28,8 @@ public sealed class DnsUpstreamTarget(FuzzSeeds seeds) : FuzzTarget
         if (rejection != DnsRejection.None) return 2 + (int)rejection;
 
         var overTcp = reply.Length % 3 == 0;
-        var length = _responder.CompleteForward(query, upstream, _output, overTcp);
+        var forwarded = ForwardedQuery.Parse(query, NoServers)!;
+        var length = _responder.CompleteForward(forwarded, upstream, _output, overTcp);
         FuzzPropertyException.Check(length >= DnsFlags.HeaderLength && length <= _output.Length, $"client reply length {length}");
         FuzzPropertyException.Check(_output[0] == query[0] && _output[1] == query[1], "the client reply has the client's ID");
         var again = _responder.Respond(query, _output, overTcp);
