@@ -2,21 +2,20 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
-using System.Net.NetworkInformation;
 using System.Net.Sockets;
 
 namespace Pint.Engine.Tftp;
 
 /// <summary>
-/// Read-only TFTP server. Listen sockets take requests; each accepted read runs on its own thread and its own
-/// UDP socket (the transfer ID), so a slow client only ever waits on its own timer.
+/// Read-only TFTP server: the listener. Listen sockets take requests, which are admitted within tftp-max and a fair
+/// share per client; each accepted read runs on its own thread (<see cref="TftpTransferLoop"/>) and its own UDP
+/// socket, the transfer ID (<see cref="TftpTransferPorts"/>), so a slow client only ever waits on its own timer.
 /// Protocol decisions live in <see cref="TftpPacketReader"/>, <see cref="TftpOptionNegotiator"/>,
-/// <see cref="TftpFileResolver"/> and <see cref="TftpTransfer"/>; this class only moves datagrams.
+/// <see cref="TftpFileResolver"/> and <see cref="TftpTransfer"/>.
 /// </summary>
 public sealed class TftpServer : IAsyncDisposable
 {
     private const int ReceiveBufferSize = 65536;
-    private const int AckBufferSize = 1024;
     private const int TransferThreadStackSize = 256 * 1024;
 
     private volatile Serving _serving;
@@ -32,12 +31,12 @@ public sealed class TftpServer : IAsyncDisposable
     // an evicted or aborted one at once), for a stop to wait on.
     private readonly ConcurrentDictionary<IPEndPoint, TftpRunningTransfer> _transfersByClient = new();
     private readonly ConcurrentDictionary<TftpRunningTransfer, byte> _running = new();
-    private readonly ConcurrentDictionary<int, (string Name, int Mtu)> _interfaces = new();
     private readonly Lock _admission = new();
     private readonly List<Socket> _listeners = [];
     private readonly List<Task> _listenLoops = [];
     private readonly CancellationTokenSource _stopping = new();
-    private int _nextPortOffset = Random.Shared.Next(0, 65536);
+    private readonly TftpTransferPorts _ports = new();
+    private readonly TftpInterfaceTable _interfaceTable = new();
 
     public TftpServer(TftpServerOptions options)
     {
@@ -273,24 +272,25 @@ public sealed class TftpServer : IAsyncDisposable
         bool completed = false;
         try
         {
-            using var socket = OpenTransferSocket(localAddress, client);
+            // The options the transfer began with see it to its end, whatever a reload brings meanwhile.
+            var serving = _serving;
+            using var socket = _ports.Open(localAddress, client, serving.Options.PortRange);
             if (socket is null)
             {
                 Counters.RequestRefused();
                 return;
             }
-            var (interfaceName, mtu) = DescribeInterface(interfaceIndex);
-            var serving = _serving;
+            var (interfaceName, mtu) = _interfaceTable.Describe(interfaceIndex);
             var resolver = interfaceName is not null && serving.RootsByInterface.TryGetValue(interfaceName, out var byInterface) ? byInterface : serving.DefaultRoot;
             transfer.Attach(socket);
             try
             {
-                completed = Serve(socket, transfer, resolver, mtu);
+                completed = TftpTransferLoop.Run(socket, transfer, resolver, mtu, serving.Options, Counters, _stopping.Token);
             }
             catch (OperationCanceledException) when (transfer.Cancellation == TftpCancellation.Evicted)
             {
                 // A client that is still there learns at once that this transfer is over.
-                SendError(socket, TftpErrorCode.NotDefined, "server busy: the transfer had stopped and gave its slot to a new request");
+                TftpTransferSocket.SendError(socket, TftpErrorCode.NotDefined, "server busy: the transfer had stopped and gave its slot to a new request");
             }
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException or UnauthorizedAccessException)
@@ -302,162 +302,6 @@ public sealed class TftpServer : IAsyncDisposable
         {
             Counters.TransferEnded(completed, transfer.Cancellation);
         }
-    }
-
-    private bool Serve(Socket socket, TftpRunningTransfer running, TftpFileResolver resolver, int mtu)
-    {
-        var request = running.Request;
-        var lookup = resolver.Open(request.FileName, request.Mode);
-        if (!lookup.Succeeded)
-        {
-            Counters.RequestRefused();
-            SendError(socket, lookup.Error, lookup.Message);
-            return false;
-        }
-        using var content = lookup.Content!;
-
-        int maxBlockSize = TftpOptionNegotiator.MaxBlockSizeForMtu(_serving.Options.Mtu is { } cap ? Math.Min(cap, mtu) : mtu, socket.AddressFamily);
-        var accepted = TftpOptionNegotiator.Negotiate(request.Options, request.Mode, content.Length, maxBlockSize, _serving.Options.NoBlockSize);
-        var transfer = new TftpTransfer(
-            content.Length,
-            accepted.BlockSize ?? TftpOptionSet.DefaultBlockSize,
-            accepted.WindowSize ?? 1,
-            awaitsOptionAck: !accepted.IsEmpty,
-            accepted.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _serving.Options.Timeout,
-            _serving.Options.MaxRetries);
-
-        Span<byte> incoming = stackalloc byte[AckBufferSize];
-        Span<byte> optionAck = stackalloc byte[TftpPacketWriter.MaxErrorPacketLength];
-        optionAck = optionAck[..TftpPacketWriter.WriteOptionAck(optionAck, accepted)];
-        var receiver = new TftpAckReceiver(socket, running, _stopping.Token);
-        using var sender = new TftpWindowSender(socket, content, transfer, Counters);
-        bool sendOptionAck = transfer.AwaitsOptionAck;
-        long deadline = 0;
-        while (true)
-        {
-            if (sendOptionAck)
-            {
-                TftpTransferSocket.TrySend(socket, optionAck);
-                deadline = Deadline(transfer);
-                sendOptionAck = false;
-            }
-            var range = transfer.TakeBlocksToSend();
-            if (!range.IsEmpty)
-            {
-                sender.Send(range);
-                deadline = Deadline(transfer);
-            }
-            // While the ACK travels, read what it will most likely ask for.
-            sender.ReadAhead(transfer.PeekNextWindow());
-
-            if (receiver.Receive(incoming, deadline) is not { } received)
-            {
-                running.TimedOut(Stopwatch.GetTimestamp());
-                if (transfer.OnTimeout() == TftpTimeoutOutcome.GiveUp)
-                    return false;
-                Counters.Retransmitted();
-                sendOptionAck = transfer.AwaitsOptionAck;
-                deadline = Deadline(transfer);
-                continue;
-            }
-
-            var reader = new TftpPacketReader(incoming[..received]);
-            if (reader.ReadAck(out ushort acked) == TftpRejection.None)
-            {
-                var outcome = transfer.OnAck(acked);
-                if (outcome == TftpAckOutcome.Completed)
-                    return true;
-                if (outcome == TftpAckOutcome.Progress)
-                    running.Progressed();
-            }
-            else if (reader.ReadOpcode(out var opcode) == TftpRejection.None && opcode == TftpOpcode.Error)
-            {
-                running.Cancel(TftpCancellation.ClientError);
-                return false; // the client aborted (e.g. error 8: it rejected our options)
-            }
-        }
-    }
-
-    private static long Deadline(TftpTransfer transfer) =>
-        Stopwatch.GetTimestamp() + (long)(transfer.CurrentTimeout.TotalSeconds * Stopwatch.Frequency);
-
-    /// <summary>A socket for one transfer, bound on the address the request arrived at and connected to the client.</summary>
-    private Socket? OpenTransferSocket(IPAddress localAddress, IPEndPoint client)
-    {
-        if (localAddress.Equals(IPAddress.Any) || localAddress.Equals(IPAddress.IPv6Any))
-            localAddress = client.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
-        var socket = new Socket(client.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            if (!TryBind(socket, localAddress))
-            {
-                socket.Dispose();
-                return null;
-            }
-            socket.Connect(client);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    private bool TryBind(Socket socket, IPAddress localAddress)
-    {
-        if (_serving.Options.PortRange is not { } range)
-        {
-            socket.Bind(new IPEndPoint(localAddress, 0));
-            return true;
-        }
-        int size = range.End - range.Start + 1;
-        int offset = Interlocked.Increment(ref _nextPortOffset);
-        for (int i = 0; i < size; i++)
-        {
-            int port = range.Start + (int)((uint)(offset + i) % (uint)size);
-            try
-            {
-                socket.Bind(new IPEndPoint(localAddress, port));
-                return true;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
-            {
-            }
-        }
-        return false;
-    }
-
-    /// <summary>Name (for per-interface roots) and MTU (to cap blksize) of the interface a request came in on.</summary>
-    private (string? Name, int Mtu) DescribeInterface(int index)
-    {
-        if (_interfaces.TryGetValue(index, out var known))
-            return known;
-        foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
-        {
-            int nicIndex, mtu;
-            try
-            {
-                var properties = nic.GetIPProperties();
-                var v4 = nic.Supports(NetworkInterfaceComponent.IPv4) ? properties.GetIPv4Properties() : null;
-                var v6 = nic.Supports(NetworkInterfaceComponent.IPv6) ? properties.GetIPv6Properties() : null;
-                nicIndex = v4?.Index ?? v6?.Index ?? -1;
-                mtu = v4?.Mtu ?? v6?.Mtu ?? 0;
-            }
-            catch (NetworkInformationException)
-            {
-                continue;
-            }
-            if (nicIndex == index)
-                return _interfaces[index] = (nic.Name, mtu > 0 ? mtu : int.MaxValue);
-        }
-        return (null, int.MaxValue); // unknown interface: no MTU cap beyond the RFC maximum
-    }
-
-    private static void SendError(Socket socket, TftpErrorCode code, string message)
-    {
-        Span<byte> packet = stackalloc byte[TftpPacketWriter.MaxErrorPacketLength];
-        TftpTransferSocket.TrySend(socket, packet[..TftpPacketWriter.WriteError(packet, code, message)]);
     }
 
     private async Task RefuseAsync(Socket socket, byte[] reply, IPEndPoint client, TftpErrorCode error, string message)

@@ -34,4 +34,11 @@ internal static class TftpTransferSocket
     /// <summary>An ICMP port unreachable for an earlier datagram: ECONNREFUSED on Linux, WSAECONNRESET on Windows.</summary>
     public static bool IsEarlierDatagramRefused(SocketException e) =>
         e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset;
+
+    /// <summary>An ERROR packet to the client, best effort: a lost one is as good as none.</summary>
+    public static void SendError(Socket socket, TftpErrorCode code, string message)
+    {
+        Span<byte> packet = stackalloc byte[TftpPacketWriter.MaxErrorPacketLength];
+        TftpTransferSocket.TrySend(socket, packet[..TftpPacketWriter.WriteError(packet, code, message)]);
+    }
 }
