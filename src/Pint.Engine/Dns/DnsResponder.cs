@@ -35,11 +35,11 @@ public sealed class DnsResponder
 
     /// <summary>What decides where queries go upstream and what may be cached from there: if it changes, the cache goes.</summary>
     private sealed record UpstreamSetup(string Servers, string LocalDomains, bool StrictOrder, bool DomainNeeded, bool BogusPriv, int CacheSize, int? NegTtl,
-        string Rebind)
+        bool NoNegativeCache, string Rebind)
     {
         public static UpstreamSetup Of(DnsServerOptions o) => new(
             string.Join(";", o.Servers.Select(s => $"{s.EndPoint}|{string.Join(',', s.Domains ?? [])}|{s.UseStandardServers}")),
-            string.Join(";", o.LocalDomains), o.StrictOrder, o.DomainNeeded, o.BogusPriv, o.CacheSize, o.NegTtl,
+            string.Join(";", o.LocalDomains), o.StrictOrder, o.DomainNeeded, o.BogusPriv, o.CacheSize, o.NegTtl, o.NoNegativeCache,
             o.StopDnsRebind ? $"{o.RebindLocalhostOk}|{string.Join(',', o.RebindDomainsOk)}" : "");
     }
 
@@ -82,7 +82,7 @@ public sealed class DnsResponder
         var edns = (ushort)Math.Clamp(options.EdnsPacketMax, DnsFlags.ClassicUdpLimit, ushort.MaxValue);
         if (edns != _ednsPacketMax || options.Domain != _domain || options.LocalTtl != _localTtl) return false;
         var next = Build(options);
-        if (next.Upstreams != _pipeline.Upstreams)
+        if (next.Upstreams != _pipeline.Upstreams || options.ClearOnReload)
         {
             if (options.CacheSize != _pipeline.Upstreams.CacheSize || options.NegTtl != _pipeline.Upstreams.NegTtl) return false;
             Cache.Clear();
@@ -173,7 +173,7 @@ public sealed class DnsResponder
         {
             if (_pipeline.Rebind is { } rebind && IsRebind(rebind, query, upstream.Message))
                 return new DnsResponseBuilder(limited, query).Finish(DnsRcode.NoError, false, _ednsPacketMax, EdeBlocked);
-            Cache.Store(query.Name, query.Type, upstream);
+            if (!(_pipeline.Upstreams.NoNegativeCache && IsNegative(upstream.Message))) Cache.Store(query.Name, query.Type, upstream);
         }
         if (upstream.Message.Length > limited.Length)
         {
@@ -193,6 +193,13 @@ public sealed class DnsResponder
         Counters.CountRebindBlocked();
         _log?.Invoke($"possible DNS-rebind attack detected: {DnsName.ToText(owner[..ownerLength])}");
         return true;
+    }
+
+    /// <summary>NXDOMAIN, or NOERROR without answers (NODATA): what no-negcache keeps out of the cache.</summary>
+    private static bool IsNegative(ReadOnlySpan<byte> reply)
+    {
+        var header = DnsHeader.Read(reply);
+        return header.Rcode == DnsRcode.NxDomain || (header.Rcode == DnsRcode.NoError && header.AnswerCount == 0);
     }
 
     private static bool IsPlainQuery(in DnsQuery query) =>

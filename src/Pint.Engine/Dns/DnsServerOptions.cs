@@ -31,6 +31,10 @@ public sealed record DnsServerOptions
     public int LocalTtl { get; init; }
     /// <summary>neg-ttl: TTL for caching negative answers that carry no SOA (null: do not cache them).</summary>
     public int? NegTtl { get; init; }
+    /// <summary>no-negcache: negative answers (NXDOMAIN, NODATA) from upstream are never cached.</summary>
+    public bool NoNegativeCache { get; init; }
+    /// <summary>clear-on-reload: every reload empties the cache.</summary>
+    public bool ClearOnReload { get; init; }
     /// <summary>edns-packet-max: largest UDP answer (dnsmasq 2.90 default 1232).</summary>
     public int EdnsPacketMax { get; init; } = 1232;
     /// <summary>How long to wait for one upstream server before trying the next.</summary>

@@ -57,6 +57,8 @@ public static class DnsSetup
             CacheSize = dns.CacheSize,
             LocalTtl = dns.LocalTtl,
             NegTtl = dns.NegTtl,
+            NoNegativeCache = dns.NoNegativeCache,
+            ClearOnReload = dns.ClearOnReload,
         };
         return new SetupResult<DnsServerOptions>(options, diagnostics);
     }

@@ -22,6 +22,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private string[] _watched = [];
     private ControlServer? _control;
     private PintSetupResult _setup = null!;
+    private string? _pidFile;
 
     private PintServerHost(string configPath, PintSetupResult setup, PintHostOptions options, IPintLog log)
     {
@@ -112,6 +113,13 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
                 var service = await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false);
                 lock (_gate) started.Add(service);
             }
+            // Written once serving: a tool that waits for the pid file finds the ports bound. Kept until stop, as
+            // dnsmasq does not move it on a reload either.
+            if (Config.Dns.PidFile is { } pidFile)
+            {
+                _pidFile = Path.GetFullPath(pidFile, _options.WorkingDirectory ?? Environment.CurrentDirectory);
+                PidFile.Write(_pidFile);
+            }
             if (_options.ControlSocket is { } socket)
             {
                 // Serving matters more than being managed: without the channel the server still runs, and says why.
@@ -130,6 +138,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         catch
         {
             await StopServicesAsync(started).ConfigureAwait(false);
+            _pidFile = null;
             lock (_gate)
             {
                 _services = new();
@@ -315,6 +324,8 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         {
             _reloadGate.Release();
         }
+        if (_pidFile is { } pid) PidFile.Remove(pid);
+        _pidFile = null;
         lock (_gate)
         {
             _services = new();

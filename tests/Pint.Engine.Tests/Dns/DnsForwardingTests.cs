@@ -110,6 +110,35 @@ public class DnsForwardingTests
     }
 
     [Fact]
+    public async Task No_negcache_asks_upstream_again_for_each_negative_answer_and_still_caches_positive_ones()
+    {
+        using var upstream = new FakeUpstreamDns();
+        var (responder, forwarder) = Make(new DnsServerOptions { Servers = [new(upstream.EndPoint)], NegTtl = 60, NoNegativeCache = true });
+        await AskAsync(responder, forwarder, "nx.example.com");
+        Assert.Equal(DnsRcode.NxDomain, (await AskAsync(responder, forwarder, "nx.example.com")).Rcode);
+        await AskAsync(responder, forwarder, "nodata.example.com");
+        await AskAsync(responder, forwarder, "nodata.example.com");
+        Assert.Equal(4, upstream.Queries);
+        await AskAsync(responder, forwarder, "www.example.com");
+        await AskAsync(responder, forwarder, "www.example.com");
+        Assert.Equal(5, upstream.Queries);
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public async Task Clear_on_reload_empties_the_cache_on_every_reload(bool clearOnReload, int cachedAfter)
+    {
+        using var upstream = new FakeUpstreamDns();
+        var options = new DnsServerOptions { Servers = [new(upstream.EndPoint)], ClearOnReload = clearOnReload };
+        var (responder, forwarder) = Make(options);
+        await AskAsync(responder, forwarder, "www.example.com");
+        Assert.Equal(1, responder.Cache.Count);
+        Assert.True(responder.Reconfigure(options with { }));
+        Assert.Equal(cachedAfter, responder.Cache.Count);
+    }
+
+    [Fact]
     public async Task Cache_size_bounds_entries_and_evicts_least_recently_used()
     {
         using var upstream = new FakeUpstreamDns();

@@ -67,4 +67,14 @@ public sealed class DnsConfig
     public IReadOnlyList<string> RebindDomainsOk => RebindDomainOkList;
     public string? User { get; internal set; }
     public string? Group { get; internal set; }
+    /// <summary>
+    /// <c>pid-file=PATH</c>: the server writes its process id there at start and removes it at stop (libvirt and
+    /// lxc-net read it). <c>pid-file</c> without a value, or no line: no file (dnsmasq's default /run/dnsmasq.pid is
+    /// not taken, so Pint can run beside a system dnsmasq).
+    /// </summary>
+    public string? PidFile { get; internal set; }
+    /// <summary><c>no-negcache</c>: negative answers from upstream (NXDOMAIN, NODATA) are not cached.</summary>
+    public bool NoNegativeCache { get; internal set; }
+    /// <summary><c>clear-on-reload</c>: every reload empties the cache, not only one that changes the upstreams.</summary>
+    public bool ClearOnReload { get; internal set; }
 }

@@ -18,5 +18,10 @@ internal static class DhcpOptionHandlers
         handlers["no-ping"] = CommonHandlers.Flag(c => c.Dhcp.NoPing = true);
         handlers["log-dhcp"] = CommonHandlers.Flag(c => c.Dhcp.LogDhcp = true);
         handlers["quiet-dhcp"] = CommonHandlers.Flag(c => c.Dhcp.QuietDhcp = true);
+        // Pint serves no DHCPv6 or router advertisements yet, so there is nothing of theirs to log.
+        handlers["quiet-dhcp6"] = CommonHandlers.Flag(_ => { });
+        handlers["quiet-ra"] = CommonHandlers.Flag(_ => { });
+        // Pint never overloads the sname and file fields with options (option 52), which is what this turns off.
+        handlers["dhcp-no-override"] = CommonHandlers.Flag(_ => { });
     }
 }

@@ -39,6 +39,17 @@ internal static class DnsOptionHandlers
         handlers["rebind-domain-ok"] = RebindDomainOk;
         handlers["user"] = CommonHandlers.Text((c, v) => c.Dns.User = v);
         handlers["group"] = CommonHandlers.Text((c, v) => c.Dns.Group = v);
+        handlers["pid-file"] = CommonHandlers.Text((c, v) => c.Dns.PidFile = v);
+        handlers["no-negcache"] = CommonHandlers.Flag(c => c.Dns.NoNegativeCache = true);
+        handlers["clear-on-reload"] = CommonHandlers.Flag(c => c.Dns.ClearOnReload = true);
+        // Pint always runs in the foreground (a service manager or a PowerShell session holds it) and never blocks
+        // serving on a log write: these two ask for what it does anyway.
+        handlers["keep-in-foreground"] = CommonHandlers.Flag(_ => { });
+        handlers["log-async"] = (line, _) =>
+        {
+            if (line.Value is { Length: > 0 } lines && !ValueParser.TryInt(lines, 0, int.MaxValue, out int _))
+                line.Error($"bad number '{lines}': expected how many log lines may wait, a whole number");
+        };
     }
 
     private static void ListenAddress(OptionLine line, PintConfig config)

@@ -49,4 +49,21 @@ public sealed class DnsmasqDifferentialTests(ITestOutputHelper output)
         Assert.True(failures.Length == 0, $"Pint differs from dnsmasq 2.90:\n{failures}");
         Assert.True(asked.Length == 0, $"Pint asks its upstreams differently from dnsmasq 2.90:\n{asked}");
     }
+
+    [Fact]
+    public async Task With_no_negcache_negative_answers_are_asked_upstream_each_time_as_by_dnsmasq()
+    {
+        await using var comparison = DnsmasqComparison.Create();
+        using var dnsmasqUpstreams = new ForwardingScenario.Upstreams();
+        using var pintUpstreams = new ForwardingScenario.Upstreams();
+        await comparison.StartAsync("no-hosts\nno-resolv\nno-negcache\n", dnsmasqLines: dnsmasqUpstreams.ServerLines(), pintLines: pintUpstreams.ServerLines());
+        string[] names = ["nxname.auth.test", "www.auth.test"];
+        var queries = names.SelectMany(n => new[] { new DigQuery($"{n} A", Upstream: true), new DigQuery($"{n} A", Upstream: true) }).ToArray();
+
+        var (failures, _) = await comparison.CompareAsync(queries);
+        Assert.True(failures.Length == 0, $"Pint differs from dnsmasq 2.90:\n{failures}");
+        foreach (var name in names)
+            Assert.Equal(dnsmasqUpstreams.All.Sum(u => u.QueriesFor(name)), pintUpstreams.All.Sum(u => u.QueriesFor(name)));
+        Assert.Equal((2, 1), (pintUpstreams.Authoritative.QueriesFor("nxname.auth.test"), pintUpstreams.Authoritative.QueriesFor("www.auth.test")));
+    }
 }
