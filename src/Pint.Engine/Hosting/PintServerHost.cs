@@ -21,6 +21,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private ConfigWatcher? _watcher;
     private string[] _watched = [];
     private ControlServer? _control;
+    private MetricsExporter? _metrics;
 
     private PintServerHost(string configPath, ConfigLoadResult loaded, PintHostOptions options, IPintLog log)
     {
@@ -128,6 +129,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             }
             throw;
         }
+        if (_options.MetricsEndpoint is { } metrics) _metrics = MetricsExporter.TryStart(metrics, _log);
         lock (_gate)
         {
             _services = started;
@@ -297,6 +299,8 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         }
         if (_watcher is not null) await _watcher.DisposeAsync().ConfigureAwait(false);
         if (_control is not null) await _control.DisposeAsync().ConfigureAwait(false);
+        if (_metrics is not null) await _metrics.DisposeAsync().ConfigureAwait(false);
+        _metrics = null;
         await _reloadGate.WaitAsync().ConfigureAwait(false);
         try
         {
