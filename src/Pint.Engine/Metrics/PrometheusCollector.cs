@@ -19,7 +19,7 @@ public sealed class PrometheusCollector : IDisposable
     private readonly MeterListener _listener = new();
     private readonly List<Instrument> _instruments = new();
     private readonly Dictionary<Instrument, List<(KeyValuePair<string, object?>[] Tags, double Value)>> _observed = new();
-    private readonly Dictionary<(Instrument Instrument, string Tags), HistogramSums> _histograms = new();
+    private readonly Dictionary<Instrument, List<HistogramSums>> _histograms = new();
 
     private sealed class HistogramSums(double[] bounds, KeyValuePair<string, object?>[] tags)
     {
@@ -28,6 +28,13 @@ public sealed class PrometheusCollector : IDisposable
         public readonly KeyValuePair<string, object?>[] Tags = tags;
         public double Sum;
         public long Count;
+    }
+
+    private static HistogramSums? FindSeries(List<HistogramSums> series, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var sums in series)
+            if (SameTags(sums.Tags, tags)) return sums;
+        return null;
     }
 
     private static readonly double[] DefaultBounds = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
@@ -62,9 +69,11 @@ public sealed class PrometheusCollector : IDisposable
                 return;
             }
             if (instrument is not Histogram<double> histogram) return; // Pint records no other kind as it happens
-            var key = (instrument, TagKey(tags));
-            if (!_histograms.TryGetValue(key, out var sums))
-                _histograms[key] = sums = new HistogramSums(histogram.Advice?.HistogramBucketBoundaries?.ToArray() ?? DefaultBounds, tags.ToArray());
+            if (!_histograms.TryGetValue(instrument, out var series)) _histograms[instrument] = series = new();
+            // A handful of series per histogram (one per tag combination): a scan finds one without allocating.
+            var sums = FindSeries(series, tags);
+            if (sums is null)
+                series.Add(sums = new HistogramSums(histogram.Advice?.HistogramBucketBoundaries?.ToArray() ?? DefaultBounds, tags.ToArray()));
             var bucket = 0;
             while (bucket < sums.Bounds.Length && value > sums.Bounds[bucket]) bucket++;
             sums.Counts[bucket]++;
@@ -73,11 +82,12 @@ public sealed class PrometheusCollector : IDisposable
         }
     }
 
-    private static string TagKey(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private static bool SameTags(KeyValuePair<string, object?>[] kept, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var key = new StringBuilder();
-        foreach (var t in tags) key.Append(t.Key).Append('=').Append(t.Value).Append(';');
-        return key.ToString();
+        if (kept.Length != tags.Length) return false;
+        for (var i = 0; i < tags.Length; i++)
+            if (kept[i].Key != tags[i].Key || !Equals(kept[i].Value, tags[i].Value)) return false;
+        return true;
     }
 
     /// <summary>Every series now, as the body of a /metrics reply.</summary>
@@ -109,8 +119,7 @@ public sealed class PrometheusCollector : IDisposable
 
     private void WriteHistogram(StringBuilder text, Instrument instrument)
     {
-        var series = _histograms.Where(h => h.Key.Instrument == instrument).Select(h => h.Value).ToList();
-        if (series.Count == 0) return;
+        if (!_histograms.TryGetValue(instrument, out var series) || series.Count == 0) return;
         var name = PrometheusName(instrument);
         WriteHeader(text, name, instrument.Description, "histogram");
         foreach (var sums in series)
