@@ -103,6 +103,11 @@ public sealed class DhcpServerTests : IAsyncLifetime
         Assert.Equal(1, shown["drops.forAnotherServer"]);
         Assert.Equal(0, shown["drops.hostIgnored"]);
         Assert.Equal(1, shown["unanswered"]);
+        using var metrics = new Pint.Engine.Metrics.PrometheusCollector();
+        var text = metrics.Scrape();
+        Assert.Contains($"pint_dhcp_drops_total{{server=\"{_server.LocalEndPoint}\",reason=\"for_another_server\"}} 1\n", text);
+        // Received is counted before the reply is decided: final once the offer is back (sent is counted after sending).
+        Assert.Contains($"pint_dhcp_messages_received_total{{server=\"{_server.LocalEndPoint}\",type=\"request\"}} 1\n", text);
     }
 
     [Fact]
