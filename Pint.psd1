@@ -16,7 +16,7 @@
         'Set-PintDhcpRange', 'Get-PintDhcpRange', 'Remove-PintDhcpRange'
         'Get-PintLease', 'Remove-PintLease', 'Get-PintDhcpStatistics'
         'Set-PintDhcpOption', 'Get-PintDhcpOption', 'Remove-PintDhcpOption'
-        'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer'
+        'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer', 'Get-PintStatistics'
         'Install-PintService', 'Uninstall-PintService'
         'Import-PintWindowsDhcp', 'Import-PintDnsZone'
         'Add-PintDnsRecord', 'Get-PintDnsRecord', 'Remove-PintDnsRecord'

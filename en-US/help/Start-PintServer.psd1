@@ -13,6 +13,7 @@ The server reads the files it was started with; after editing the config with th
         Wait             = 'Serves in the foreground until Ctrl+C or SIGTERM, writing the server log, then stops the server cleanly. Use it when a service manager (systemd, a scheduled task, a service wrapper) runs Pint.'
         PassThru         = 'Writes the started server (a PintServerInfo object with ConfigPath, State, Services, Endpoints, Counters and Warnings) to the pipeline. By default the cmdlet writes nothing.'
         AllowUnsupported = 'Starts even if the config uses dnsmasq options that Pint does not implement yet; those options are ignored with a warning that names the file and line. Unknown options and bad values still stop the start.'
+        MetricsEndpoint  = 'Serves the meters (Pint.Dns, Pint.Dhcp, Pint.Tftp) at http://ADDRESS:PORT/metrics in the Prometheus text format while the server runs. A port alone (9153) means 127.0.0.1; every address is served only when written out (0.0.0.0:9153), so nothing is exposed by accident. Off by default. A port that cannot be opened is a warning: the server still serves.'
         ConfigPath       = 'The dnsmasq-format config file to serve. Relative paths are resolved against the current PowerShell location. When omitted, Pint uses $env:PINT_CONFIG, then the platform default: /etc/pint/pint.conf on Linux and macOS, %ProgramData%\Pint\pint.conf on Windows.'
     }
     Inputs      = @('None')

@@ -39,7 +39,7 @@ public static class Program
         PintServerHost host;
         try
         {
-            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = cmd.AllowUnsupported, ControlSocket = cmd.ControlSocket ?? ControlPaths.Default }, new ConsoleLog());
+            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = cmd.AllowUnsupported, ControlSocket = cmd.ControlSocket ?? ControlPaths.Default, MetricsEndpoint = cmd.Metrics }, new ConsoleLog());
         }
         catch (PintConfigException e)
         {

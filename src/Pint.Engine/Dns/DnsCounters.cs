@@ -20,6 +20,20 @@ public sealed class DnsCounters
     /// <summary>stop-dns-rebind: upstream answers withheld because they pointed at a private address.</summary>
     public long RebindBlocked => Volatile.Read(ref _rebindBlocked);
 
+    /// <summary>The counters by the names the control channel and Get-PintServer show ("queries", "localAnswers", ...).</summary>
+    public Dictionary<string, long> Snapshot() => new()
+    {
+        ["queries"] = Queries,
+        ["localAnswers"] = LocalAnswers,
+        ["cacheHits"] = CacheHits,
+        ["forwarded"] = Forwarded,
+        ["refused"] = Refused,
+        ["serverFailures"] = ServerFailures,
+        ["dropped"] = Dropped,
+        ["refusedNonLocal"] = RefusedNonLocal,
+        ["rebindBlocked"] = RebindBlocked,
+    };
+
     internal void CountQuery() => Interlocked.Increment(ref _queries);
     internal void CountLocalAnswer() => Interlocked.Increment(ref _localAnswers);
     internal void CountCacheHit() => Interlocked.Increment(ref _cacheHits);

@@ -24,6 +24,7 @@ public sealed class DnsServer : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private readonly List<IPEndPoint> _bound = [];
     private CancellationTokenSource? _stopping;
+    private IDisposable? _metrics;
     private IdleMemoryTrimmer? _trimmer;
     private LocalServiceFilter? _localService;
 
@@ -105,6 +106,7 @@ public sealed class DnsServer : IAsyncDisposable
             throw new InvalidOperationException($"DNS server cannot listen: {e.Message}", e);
         }
         _trimmer = new IdleMemoryTrimmer(Counters);
+        if (_bound.Count > 0) _metrics = DnsMetrics.Register(Counters, _bound[0].ToString());
         return Task.CompletedTask;
     }
 
@@ -112,6 +114,7 @@ public sealed class DnsServer : IAsyncDisposable
     {
         if (_stopping is null) return;
         _stopping.Cancel();
+        _metrics?.Dispose();
         _trimmer?.Dispose();
         _trimmer = null;
         StopSockets();

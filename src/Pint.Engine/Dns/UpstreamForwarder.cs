@@ -49,19 +49,24 @@ public sealed class UpstreamForwarder(TimeSpan timeout, int? negativeTtl, Upstre
                         : await ExchangeUdpAsync(server, framed.AsMemory(2, length), question, buffer, deadline.Token).ConfigureAwait(false);
                     if (reply is { } accepted)
                     {
-                        group.ReportAnswer(server, Stopwatch.GetElapsedTime(started));
+                        var elapsed = Stopwatch.GetElapsedTime(started);
+                        group.ReportAnswer(server, elapsed);
+                        DnsMetrics.RecordUpstream(elapsed, answered: true);
                         return accepted;
                     }
                     group.ReportTimeout(server, timeout); // garbage over TCP: as good as no answer
+                    DnsMetrics.RecordUpstream(Stopwatch.GetElapsedTime(started), answered: false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     group.ReportTimeout(server, timeout);
+                    DnsMetrics.RecordUpstream(Stopwatch.GetElapsedTime(started), answered: false);
                 }
                 catch (SocketException)
                 {
                     // ICMP port unreachable, a refused or reset connection and the like: no answer from this server.
                     group.ReportTimeout(server, timeout);
+                    DnsMetrics.RecordUpstream(Stopwatch.GetElapsedTime(started), answered: false);
                 }
             }
             return null;

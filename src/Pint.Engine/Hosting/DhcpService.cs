@@ -74,26 +74,10 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
     {
         get
         {
-            var c = _server?.Counters;
-            if (c is null) return new Dictionary<string, long>();
-            return new Dictionary<string, long>
-            {
-                ["discovers"] = c.Received(DhcpMessageType.Discover),
-                ["requests"] = c.Received(DhcpMessageType.Request),
-                ["releases"] = c.Received(DhcpMessageType.Release),
-                ["declines"] = c.Received(DhcpMessageType.Decline),
-                ["informs"] = c.Received(DhcpMessageType.Inform),
-                ["offers"] = c.Sent(DhcpMessageType.Offer),
-                ["acks"] = c.Acks,
-                ["naks"] = c.Naks,
-                ["malformed"] = c.Malformed,
-                ["unanswered"] = c.Unanswered,
-                ["pingConflicts"] = c.PingConflicts,
-                ["commitFailures"] = c.CommitFailures,
-                ["sendFailures"] = c.SendFailures,
-                ["leases"] = _leases?.Count ?? 0,
-                ["fsyncs"] = _leases?.FsyncCount ?? 0,
-            };
+            if (_server?.Counters.Snapshot() is not { } values) return new Dictionary<string, long>();
+            values["leases"] = _leases?.Count ?? 0;
+            values["fsyncs"] = _leases?.FsyncCount ?? 0;
+            return values;
         }
     }
 

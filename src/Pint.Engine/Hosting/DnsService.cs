@@ -23,25 +23,7 @@ public sealed class DnsService : IPintService, IReconfigurable, Control.IService
     public IReadOnlyList<string> Endpoints =>
         _server.BoundEndPoints.SelectMany(e => new[] { $"udp/{e}", $"tcp/{e}" }).ToArray();
 
-    public IReadOnlyDictionary<string, long> Counters
-    {
-        get
-        {
-            var c = _server.Counters;
-            return new Dictionary<string, long>
-            {
-                ["queries"] = c.Queries,
-                ["localAnswers"] = c.LocalAnswers,
-                ["cacheHits"] = c.CacheHits,
-                ["forwarded"] = c.Forwarded,
-                ["refused"] = c.Refused,
-                ["serverFailures"] = c.ServerFailures,
-                ["dropped"] = c.Dropped,
-                ["refusedNonLocal"] = c.RefusedNonLocal,
-                ["rebindBlocked"] = c.RebindBlocked,
-            };
-        }
-    }
+    public IReadOnlyDictionary<string, long> Counters => _server.Counters.Snapshot();
 
     /// <summary>A changed config on the running server: same sockets, DHCP names kept, cache kept unless upstreams changed.</summary>
     public bool TryReconfigure(PintSetupResult setup, PintHostOptions options, IPintLog log) =>

@@ -27,4 +27,11 @@ public sealed class PintHostOptions
     /// false, and "-" then means that log only: PowerShell's streams may only be written through the cmdlet.
     /// </summary>
     public bool LogFacilityStandardError { get; init; } = true;
+
+    /// <summary>
+    /// Serve the meters at http://ADDRESS:PORT/metrics in the Prometheus text format (null: no endpoint, the default).
+    /// Parse the user's text with <see cref="MetricsEndpoint.Parse"/>: a port alone means loopback, so every address
+    /// (0.0.0.0) is only ever served when written out.
+    /// </summary>
+    public System.Net.IPEndPoint? MetricsEndpoint { get; init; }
 }

@@ -23,6 +23,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private ControlServer? _control;
     private PintSetupResult _setup = null!;
     private string? _pidFile;
+    private MetricsExporter? _metrics;
 
     private PintServerHost(string configPath, PintSetupResult setup, PintHostOptions options, IPintLog log)
     {
@@ -146,6 +147,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             }
             throw;
         }
+        if (_options.MetricsEndpoint is { } metrics) _metrics = MetricsExporter.TryStart(metrics, _log);
         lock (_gate)
         {
             _services = started;
@@ -315,6 +317,8 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         }
         if (_watcher is not null) await _watcher.DisposeAsync().ConfigureAwait(false);
         if (_control is not null) await _control.DisposeAsync().ConfigureAwait(false);
+        if (_metrics is not null) await _metrics.DisposeAsync().ConfigureAwait(false);
+        _metrics = null;
         await _reloadGate.WaitAsync().ConfigureAwait(false);
         try
         {

@@ -14,26 +14,7 @@ public sealed class TftpService : IPintService, IReconfigurable
 
     public IReadOnlyList<string> Endpoints => _server.BoundEndPoints.Select(e => $"udp/{e}").ToArray();
 
-    public IReadOnlyDictionary<string, long> Counters
-    {
-        get
-        {
-            var c = _server.Counters;
-            return new Dictionary<string, long>
-            {
-                ["requests"] = c.Requests,
-                ["refused"] = c.Refused,
-                ["transfersStarted"] = c.TransfersStarted,
-                ["transfersCompleted"] = c.TransfersCompleted,
-                ["transfersFailed"] = c.TransfersFailed,
-                ["transfersAborted"] = c.TransfersAborted,
-                ["transfersEvicted"] = c.TransfersEvicted,
-                ["activeTransfers"] = c.ActiveTransfers,
-                ["bytesSent"] = c.BytesSent,
-                ["retransmissions"] = c.Retransmissions,
-            };
-        }
-    }
+    public IReadOnlyDictionary<string, long> Counters => _server.Counters.Snapshot();
 
     public Task StartAsync(CancellationToken cancellationToken) => _server.StartAsync(cancellationToken);
 

@@ -25,6 +25,21 @@ public sealed class TftpCounters
     public long BytesSent => Interlocked.Read(ref _bytesSent);
     public long Retransmissions => Interlocked.Read(ref _retransmissions);
 
+    /// <summary>The counters by the names the control channel and Get-PintServer show ("requests", "transfersStarted", ...).</summary>
+    public Dictionary<string, long> Snapshot() => new()
+    {
+        ["requests"] = Requests,
+        ["refused"] = Refused,
+        ["transfersStarted"] = TransfersStarted,
+        ["transfersCompleted"] = TransfersCompleted,
+        ["transfersFailed"] = TransfersFailed,
+        ["transfersAborted"] = TransfersAborted,
+        ["transfersEvicted"] = TransfersEvicted,
+        ["activeTransfers"] = ActiveTransfers,
+        ["bytesSent"] = BytesSent,
+        ["retransmissions"] = Retransmissions,
+    };
+
     internal void RequestReceived() => Interlocked.Increment(ref _requests);
     internal void RequestRefused() => Interlocked.Increment(ref _refused);
     internal void TransferStarted() { Interlocked.Increment(ref _started); Interlocked.Increment(ref _active); }

@@ -62,6 +62,8 @@ public sealed class TftpServer : IAsyncDisposable
 
     public TftpCounters Counters { get; } = new();
 
+    private IDisposable? _metrics;
+
     /// <summary>Limits below one transfer would refuse every request.</summary>
     private static void ThrowIfBadLimits(TftpServerOptions options)
     {
@@ -96,6 +98,7 @@ public sealed class TftpServer : IAsyncDisposable
         }
         foreach (var socket in _listeners)
             _listenLoops.Add(Task.Run(() => ListenAsync(socket)));
+        if (_listeners.Count > 0) _metrics = TftpMetrics.Register(Counters, _listeners[0].LocalEndPoint!.ToString()!);
         return Task.CompletedTask;
     }
 
@@ -104,6 +107,7 @@ public sealed class TftpServer : IAsyncDisposable
         if (_stopping.IsCancellationRequested)
             return;
         _stopping.Cancel();
+        _metrics?.Dispose();
         foreach (var socket in _listeners)
             socket.Dispose();
         await Task.WhenAll(_listenLoops.Concat(_running.Keys.Select(t => t.Ended))).ConfigureAwait(false);

@@ -26,6 +26,14 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
     [Parameter]
     public SwitchParameter AllowUnsupported { get; set; }
 
+    /// <summary>
+    /// Serve Prometheus metrics at http://ADDRESS:PORT/metrics: "9153" (loopback), "127.0.0.1:9153", "[::1]:9153";
+    /// every address only when written out ("0.0.0.0:9153").
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? MetricsEndpoint { get; set; }
+
     private CancellationTokenSource? _stop;
 
     protected override void EndProcessing()
@@ -36,6 +44,15 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
             ThrowTerminating(new InvalidOperationException($"A Pint server for '{path}' is already running in this session (state {already.Host.State}). Stop it with Stop-PintServer first."),
                 "ServerAlreadyRunning", ErrorCategory.ResourceExists, path);
         }
+        System.Net.IPEndPoint? metrics = null;
+        try
+        {
+            if (MetricsEndpoint is { } text) metrics = Engine.Hosting.MetricsEndpoint.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            ThrowTerminating(new ArgumentException(e.Message, nameof(MetricsEndpoint), e), "MetricsEndpointInvalid", ErrorCategory.InvalidArgument, MetricsEndpoint);
+        }
         if (!ShouldProcess(path, "Start Pint server")) return;
 
         // Lines below warning would only reach the verbose stream: queue them only when it is shown.
@@ -44,7 +61,7 @@ public sealed class StartPintServerCommand : PintConfigCmdlet
         try
         {
             // log-facility=- means this session's streams: stderr would bypass -WarningAction and redirection.
-            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = AllowUnsupported, WorkingDirectory = WorkingDirectory, LogFacilityStandardError = false }, log);
+            host = PintServerHost.Load(path, new PintHostOptions { AllowUnsupported = AllowUnsupported, WorkingDirectory = WorkingDirectory, LogFacilityStandardError = false, MetricsEndpoint = metrics }, log);
         }
         catch (PintConfigException e)
         {

@@ -146,7 +146,7 @@ public class DhcpResponderTests
         var decision = await Exchange(options, new DhcpTestPackets("de:ad:be:ef:00:01").Discover());
 
         Assert.Null(decision.Reply);
-        Assert.Contains("ignored", decision.DropReason);
+        Assert.Equal(DhcpDropReason.HostIgnored, decision.DropReason);
         Assert.NotNull((await Exchange(options, new DhcpTestPackets("de:ae:be:ef:00:01").Discover())).Reply);
     }
 
@@ -425,7 +425,8 @@ public class DhcpResponderTests
         packet[236] = 0;
         var decision = await Exchange(CaptureConfig(), packet);
         Assert.Null(decision.Reply);
-        Assert.Contains("magic cookie", decision.DropReason);
+        Assert.Equal(DhcpDropReason.Malformed, decision.DropReason);
+        Assert.Contains("magic cookie", decision.Detail);
     }
 
     [Fact]

@@ -89,6 +89,28 @@ public sealed class DhcpServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_for_another_server_is_dropped_and_counted_by_its_reason()
+    {
+        var client = new DhcpTestPackets("52:54:00:00:00:02") { RelayAddress = Loopback };
+        await _relay.SendAsync(client.Select(IPAddress.Parse("127.0.0.120"), IPAddress.Parse("192.0.2.53")), _server.LocalEndPoint);
+
+        // Requests are handled in order: once this offer is back, the first request has been decided.
+        Assert.Equal(DhcpMessageType.Offer, (await Ask(client.Discover())).Type);
+
+        Assert.Equal(1, _server.Counters.Dropped(DhcpDropReason.ForAnotherServer));
+        Assert.Equal(1, _server.Counters.Unanswered);
+        var shown = _server.Counters.Snapshot();
+        Assert.Equal(1, shown["drops.forAnotherServer"]);
+        Assert.Equal(0, shown["drops.hostIgnored"]);
+        Assert.Equal(1, shown["unanswered"]);
+        using var metrics = new Pint.Engine.Metrics.PrometheusCollector();
+        var text = metrics.Scrape();
+        Assert.Contains($"pint_dhcp_drops_total{{server=\"{_server.LocalEndPoint}\",reason=\"for_another_server\"}} 1\n", text);
+        // Received is counted before the reply is decided: final once the offer is back (sent is counted after sending).
+        Assert.Contains($"pint_dhcp_messages_received_total{{server=\"{_server.LocalEndPoint}\",type=\"request\"}} 1\n", text);
+    }
+
+    [Fact]
     public async Task Inform_is_answered_at_the_client_address()
     {
         var ack = await Ask(new DhcpTestPackets("52:54:00:00:00:01").Inform(Loopback));

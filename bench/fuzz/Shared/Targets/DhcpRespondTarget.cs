@@ -39,8 +39,10 @@ public sealed class DhcpRespondTarget(FuzzSeeds seeds) : FuzzTarget
         if (decision.AddressToDecline is { } declined) _leases.DeclineAsync(declined, decision.DeclinedUntil).AsTask().GetAwaiter().GetResult();
         if (decision.Reply is not { } reply)
         {
-            FuzzPropertyException.Check(decision.DropReason is { Length: > 0 }, "a dropped packet has a reason");
-            return decision.DropReason!.GetHashCode() & 0xFFF;
+            // RELEASE and DECLINE need no reply; anything else without one says why.
+            var handled = decision.AddressToRelease is not null || decision.AddressToDecline is not null;
+            FuzzPropertyException.Check(handled || decision.DropReason is not null, "a dropped packet has a reason");
+            return handled ? 0xFFF : (int)decision.DropReason!.Value;
         }
         FuzzPropertyException.Check(DhcpPacketReader.TryRead(reply, out var parsed, out var rejection), $"the reply parses ({rejection})");
         FuzzPropertyException.Check(!parsed.IsRequest && parsed.TransactionId == BinaryPrimitives.ReadUInt32BigEndian(input.AsSpan(4)), "a BOOTREPLY for the same transaction");

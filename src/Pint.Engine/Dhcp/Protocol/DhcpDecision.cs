@@ -22,7 +22,8 @@ public enum DhcpReplyDestination
 /// <summary>What the server does for one request. The lease, if any, must be committed (durable) before the reply is sent.</summary>
 public sealed record DhcpDecision
 {
-    public static DhcpDecision Drop(string reason) => new() { DropReason = reason };
+    /// <param name="detail">The words for the log, e.g. which address was not available.</param>
+    public static DhcpDecision Drop(DhcpDropReason reason, string? detail = null) => new() { DropReason = reason, Detail = detail };
 
     /// <summary>Reply packet, or null.</summary>
     public byte[]? Reply { get; init; }
@@ -42,6 +43,9 @@ public sealed record DhcpDecision
     public IPAddress? AddressToDecline { get; init; }
     public DateTimeOffset DeclinedUntil { get; init; }
 
-    /// <summary>Why nothing is sent (for logs), or a NAK's reason.</summary>
-    public string? DropReason { get; init; }
+    /// <summary>Why nothing is sent; null when a reply is sent or the message needs none (RELEASE, DECLINE).</summary>
+    public DhcpDropReason? DropReason { get; init; }
+
+    /// <summary>The drop or the NAK in words (for logs; a NAK carries it as its message).</summary>
+    public string? Detail { get; init; }
 }

@@ -28,9 +28,9 @@ public sealed class DhcpResponder
     public DhcpDecision Respond(ReadOnlySpan<byte> packet, DhcpReceiveContext context, DateTimeOffset now)
     {
         var request = DhcpRequest.TryParse(packet, out var problem);
-        if (request is null) return DhcpDecision.Drop(problem!);
+        if (request is null) return DhcpDecision.Drop(DhcpDropReason.Malformed, problem);
         var client = new DhcpClient(request, context, _options, _leases, now);
-        if (client.Host?.Ignore == true) return DhcpDecision.Drop("client ignored by dhcp-host");
+        if (client.Host?.Ignore == true) return DhcpDecision.Drop(DhcpDropReason.HostIgnored, "client ignored by dhcp-host");
         return request.MessageType switch
         {
             DhcpMessageType.Discover => Discover(client, now),
@@ -38,14 +38,14 @@ public sealed class DhcpResponder
             DhcpMessageType.Decline => Decline(client, now),
             DhcpMessageType.Release => Release(client),
             DhcpMessageType.Inform => Inform(client),
-            _ => DhcpDecision.Drop($"{request.MessageType} is not a client message"),
+            _ => DhcpDecision.Drop(DhcpDropReason.NotClientMessage, $"{request.MessageType} is not a client message"),
         };
     }
 
     private DhcpDecision Discover(DhcpClient client, DateTimeOffset now)
     {
         var address = ChooseOffer(client, now);
-        if (address is null) return DhcpDecision.Drop($"no address available for {client.Request.HardwareAddressText}");
+        if (address is null) return DhcpDecision.Drop(DhcpDropReason.NoAddressAvailable, $"no address available for {client.Request.HardwareAddressText}");
         var range = client.RangeFor(address.Value)!;
         FinishTags(client, range);
         var reply = _replies.Build(client, DhcpMessageType.Offer, address.Value, LeaseTime(client, range), client.Host?.Name);
@@ -71,21 +71,21 @@ public sealed class DhcpResponder
         if (request.ServerIdentifier is { } serverId)
         {
             // SELECTING: the client chose among offers; if not ours, stay silent.
-            if (serverId != client.Context.AddressValue) return DhcpDecision.Drop("client selected another server");
-            if (request.RequestedAddress is not { } selected) return DhcpDecision.Drop("SELECTING request without requested address (50)");
+            if (serverId != client.Context.AddressValue) return DhcpDecision.Drop(DhcpDropReason.ForAnotherServer, "client selected another server");
+            if (request.RequestedAddress is not { } selected) return DhcpDecision.Drop(DhcpDropReason.NoAddressRequested, "SELECTING request without requested address (50)");
             address = selected;
         }
         else
         {
             // INIT-REBOOT names the address in option 50; RENEWING/REBINDING in ciaddr.
             address = request.RequestedAddress ?? request.ClientAddress;
-            if (address == 0) return DhcpDecision.Drop("request names no address");
+            if (address == 0) return DhcpDecision.Drop(DhcpDropReason.NoAddressRequested, "request names no address");
             var knownHere = client.CurrentLease is { } held && Ipv4.ToValue(held.Address) == address;
             if (!knownHere)
             {
                 if (client.CurrentLease is not null && client.RangeFor(Ipv4.ToValue(client.CurrentLease.Address)) is not null)
                     return Nak(client, "wrong address");
-                if (!_options.Authoritative) return DhcpDecision.Drop("no lease record for this client (not authoritative)");
+                if (!_options.Authoritative) return DhcpDecision.Drop(DhcpDropReason.NotAuthoritative, "no lease record for this client (not authoritative)");
             }
         }
 
@@ -110,29 +110,28 @@ public sealed class DhcpResponder
     private DhcpDecision Decline(DhcpClient client, DateTimeOffset now)
     {
         var request = client.Request;
-        if (request.ServerIdentifier != client.Context.AddressValue) return DhcpDecision.Drop("DECLINE for another server");
-        if (request.RequestedAddress is not { } address) return DhcpDecision.Drop("DECLINE without requested address (50)");
+        if (request.ServerIdentifier != client.Context.AddressValue) return DhcpDecision.Drop(DhcpDropReason.ForAnotherServer, "DECLINE for another server");
+        if (request.RequestedAddress is not { } address) return DhcpDecision.Drop(DhcpDropReason.NoAddressRequested, "DECLINE without requested address (50)");
         return new DhcpDecision
         {
             AddressToDecline = Ipv4.ToAddress(address),
             DeclinedUntil = now + _options.DeclineHoldTime,
-            DropReason = "DECLINE: no reply",
         };
     }
 
     private DhcpDecision Release(DhcpClient client)
     {
         var request = client.Request;
-        if (request.ServerIdentifier is { } id && id != client.Context.AddressValue) return DhcpDecision.Drop("RELEASE for another server");
+        if (request.ServerIdentifier is { } id && id != client.Context.AddressValue) return DhcpDecision.Drop(DhcpDropReason.ForAnotherServer, "RELEASE for another server");
         var address = Ipv4.ToAddress(request.ClientAddress);
         if (_leases.FindByAddress(address) is not { } lease || !client.Owns(lease))
-            return DhcpDecision.Drop("RELEASE of an address this client does not hold");
-        return new DhcpDecision { AddressToRelease = address, DropReason = "RELEASE: no reply" };
+            return DhcpDecision.Drop(DhcpDropReason.NotHeldByClient, "RELEASE of an address this client does not hold");
+        return new DhcpDecision { AddressToRelease = address };
     }
 
     private DhcpDecision Inform(DhcpClient client)
     {
-        if (client.Request.ClientAddress == 0) return DhcpDecision.Drop("INFORM without ciaddr");
+        if (client.Request.ClientAddress == 0) return DhcpDecision.Drop(DhcpDropReason.InformWithoutAddress, "INFORM without ciaddr");
         FinishTags(client, client.RangeFor(client.Request.ClientAddress));
         var reply = _replies.Build(client, DhcpMessageType.Ack, 0, leaseTime: null, client.Host?.Name);
         return Send(client, reply, DhcpMessageType.Ack, 0);
@@ -141,7 +140,7 @@ public sealed class DhcpResponder
     private DhcpDecision Nak(DhcpClient client, string reason)
     {
         var reply = _replies.Build(client, DhcpMessageType.Nak, 0, null, null, reason);
-        return Send(client, reply, DhcpMessageType.Nak, 0) with { DropReason = reason };
+        return Send(client, reply, DhcpMessageType.Nak, 0) with { Detail = reason };
     }
 
     /// <summary>Range tag, then tag-if rules in order, as the last step before options are chosen.</summary>

@@ -54,6 +54,8 @@ public sealed class DhcpServer : IAsyncDisposable
 
     public DhcpServerCounters Counters { get; } = new();
 
+    private IDisposable? _metrics;
+
     /// <summary>
     /// dnsmasq's DHCP log lines ("DHCPDISCOVER(eth0) 52:54:00:12:34:56", "DHCPACK(eth0) 10.0.0.5 52:54:... laptop"):
     /// written unless quiet-dhcp; null = no log.
@@ -82,6 +84,7 @@ public sealed class DhcpServer : IAsyncDisposable
     public void Start()
     {
         if (_loop is not null) return;
+        _metrics = DhcpMetrics.Register(Counters, _leases, LocalEndPoint.ToString());
         _loop = StartReceiveThread();
         _expiryTimer.Change(ExpiryInterval, ExpiryInterval);
     }
@@ -151,7 +154,7 @@ public sealed class DhcpServer : IAsyncDisposable
         }
         if (context is null)
         {
-            Counters.CountUnanswered();
+            Counters.CountDropped(DhcpDropReason.InterfaceWithoutAddress);
             return;
         }
         var decision = Decide(packet, context, serving);
@@ -181,7 +184,7 @@ public sealed class DhcpServer : IAsyncDisposable
         }
         if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
         {
-            Counters.CountUnanswered();
+            Counters.CountDropped(decision.DropReason ?? DhcpDropReason.Malformed);
             return null;
         }
         return decision;
@@ -208,7 +211,7 @@ public sealed class DhcpServer : IAsyncDisposable
             // Someone uses it without a lease: keep it out of offers for a while, as a DECLINE would.
             try { await _leases.DeclineAsync(offered, _time.GetUtcNow() + serving.Options.DeclineHoldTime).ConfigureAwait(false); }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException) { return; }
-            if (attempt + 1 >= MaxProbes) { Counters.CountUnanswered(); return; }
+            if (attempt + 1 >= MaxProbes) { Counters.CountDropped(DhcpDropReason.PingConflicts); return; }
             var next = Decide(packet, context, serving);
             if (next is null) return;
             decision = next;
@@ -310,6 +313,7 @@ public sealed class DhcpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _metrics?.Dispose();
         _expiryTimer.Dispose();
         _stop.Cancel();
         _socket.Dispose();
