@@ -69,7 +69,7 @@ public static class DhcpSetup
         var options = new DhcpServerOptions
         {
             Ranges = dhcp.Ranges.Select(r => new ProtocolRange(r.Start, r.End, r.Netmask, r.Broadcast, r.LeaseTime, r.IsStatic, r.SetTag, r.Tags.Count > 0 ? r.Tags : null)).ToList(),
-            Hosts = dhcp.Hosts.Select(h => new DhcpHostReservation(h.HardwareAddresses, ClientIdText(h.ClientId), h.Address, h.HostName, h.LeaseTime, h.Ignore, h.SetTags.Count > 0 ? h.SetTags : null)).ToList(),
+            Hosts = dhcp.Hosts.Concat(dhcp.HostsFileHosts).Select(h => new DhcpHostReservation(h.HardwareAddresses, ClientIdText(h.ClientId), h.Address, h.HostName, h.LeaseTime, h.Ignore, h.SetTags.Count > 0 ? h.SetTags : null)).ToList(),
             Options = settings,
             Matches = matches,
             TagIfs = dhcp.TagIfs.Select(t => new DhcpTagIf(t.SetTags, t.IfTags)).ToList(),

@@ -15,7 +15,7 @@ public class SampleConfigTests
 
     public static TheoryData<string, string[]> Samples => new()
     {
-        { "libvirt-default.conf", ["bind-dynamic", "dhcp-hostsfile"] },
+        { "libvirt-default.conf", ["bind-dynamic"] },
         { "pihole-01-pihole.conf", ["localise-queries", "dnssec", "trust-anchor"] },
         { "openwrt-dnsmasq.conf", ["localise-queries", "read-ethers", "enable-ubus", "bind-dynamic", "edns-packet-max",
             "dhcp-broadcast", "dhcp-ignore-names", "no-dhcp-interface"] },

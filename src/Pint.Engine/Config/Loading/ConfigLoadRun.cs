@@ -12,6 +12,7 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
     private readonly List<string> _includeStack = [];
     private readonly Dictionary<string, ConfigSource> _singleUse = new(StringComparer.Ordinal);
     private readonly List<(string Path, ConfigSource Source)> _hostsFiles = [];
+    private readonly List<(string Path, ConfigSource Source)> _dhcpHostsFiles = [];
     private readonly string _workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
 
     public string Resolve(string path) => Path.GetFullPath(path, _workingDirectory);
@@ -66,7 +67,11 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
 
     public ConfigLoadResult Finish()
     {
-        if (options.ReadHostsFiles) ReadHostsFiles();
+        if (options.ReadHostsFiles)
+        {
+            ReadHostsFiles();
+            ReadDhcpHostsFiles();
+        }
         return new ConfigLoadResult(_config, _diagnostics, _files);
     }
 
@@ -122,6 +127,7 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
                 var line = new OptionLine(name, value, source, _diagnostics);
                 OptionHandlers.All[name](line, _config);
                 if (name == "addn-hosts" && !line.Failed) _hostsFiles.Add((value!, source));
+                if (name == "dhcp-hostsfile" && !line.Failed) _dhcpHostsFiles.Add((value!, source));
                 break;
         }
     }
@@ -174,6 +180,60 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             }
             foreach (var file in files) ReadHostsFile(file, source);
         }
+    }
+
+    /// <summary>
+    /// dhcp-hostsfile: each line of the file (or of each file of the directory, in conf-dir order) is what would
+    /// follow <c>dhcp-host=</c>; # starts a comment. A bad line is a warning and is skipped: the file is data that
+    /// tools such as libvirt rewrite while the server runs, and one bad entry must not stop DHCP for the rest.
+    /// </summary>
+    private void ReadDhcpHostsFiles()
+    {
+        foreach (var (path, source) in _dhcpHostsFiles)
+        {
+            var full = Resolve(path);
+            IReadOnlyList<string> files;
+            string[] lines;
+            try
+            {
+                files = Directory.Exists(full) ? ConfDirectory.ListFiles(full, []) : [full];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"cannot read '{full}': {Describe(e)}");
+                continue;
+            }
+            foreach (var file in files)
+            {
+                try { lines = File.ReadAllLines(file); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"cannot read '{file}': {Describe(e)}");
+                    continue;
+                }
+                _files.Add(file);
+                for (int i = 0; i < lines.Length; i++) ReadDhcpHostsLine(lines[i], new ConfigSource(file, i + 1));
+            }
+        }
+    }
+
+    private void ReadDhcpHostsLine(string text, ConfigSource source)
+    {
+        // A line that is a comment or blank in a config file is one here; the rest is lexed as the config line it
+        // stands for, so inline comments and quotes mean what they mean there.
+        if (ConfigLineLexer.Lex(text).Kind is ConfigLineKind.Blank or ConfigLineKind.Comment) return;
+        var lexed = ConfigLineLexer.Lex("dhcp-host=" + text.TrimStart());
+        if (lexed.Kind == ConfigLineKind.Malformed)
+        {
+            Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"{lexed.Error}; line skipped");
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(lexed.Value)) return;
+        var findings = new List<ConfigDiagnostic>();
+        var scratch = new PintConfig();
+        DhcpHostParser.Parse(new OptionLine("dhcp-host", lexed.Value.Trim(' '), source, findings), scratch);
+        foreach (var f in findings) Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"{f.Message}; line skipped");
+        if (findings.Count == 0) _config.Dhcp.HostsFileHostList.AddRange(scratch.Dhcp.Hosts);
     }
 
     private void ReadHostsFile(string file, ConfigSource source)

@@ -9,9 +9,19 @@ public sealed class DhcpConfig
     internal readonly List<DhcpBoot> BootList = [];
     internal readonly List<DhcpMatch> MatchList = [];
     internal readonly List<TagIf> TagIfList = [];
+    internal readonly List<string> HostsFilePathList = [];
+    internal readonly List<DhcpHost> HostsFileHostList = [];
 
     public IReadOnlyList<DhcpRange> Ranges => RangeList;
+    /// <summary>The config's own <c>dhcp-host</c> lines (what the host cmdlets list and edit).</summary>
     public IReadOnlyList<DhcpHost> Hosts => HostList;
+    /// <summary><c>dhcp-hostsfile</c> paths as written: files, or directories whose files are read.</summary>
+    public IReadOnlyList<string> HostsFilePaths => HostsFilePathList;
+    /// <summary>
+    /// The hosts read from the dhcp-hostsfile files, each line a dhcp-host value (their Source names that file and
+    /// line). Served like the config's own, re-read when a file changes; the cmdlets leave those files alone.
+    /// </summary>
+    public IReadOnlyList<DhcpHost> HostsFileHosts => HostsFileHostList;
     /// <summary><c>dhcp-option</c> and <c>dhcp-option-force</c> lines in file order.</summary>
     public IReadOnlyList<DhcpOptionEntry> Options => OptionList;
     public IReadOnlyList<DhcpBoot> Boots => BootList;

@@ -7,6 +7,8 @@ internal static class DhcpOptionHandlers
     {
         handlers["dhcp-range"] = DhcpRangeParser.Parse;
         handlers["dhcp-host"] = DhcpHostParser.Parse;
+        // The files are read by the loader once the config is (as addn-hosts files are).
+        handlers["dhcp-hostsfile"] = (line, c) => c.Dhcp.HostsFilePathList.Add(line.Value!);
         handlers["dhcp-option"] = (line, c) => DhcpOptionParser.Parse(line, c, force: false);
         handlers["dhcp-option-force"] = (line, c) => DhcpOptionParser.Parse(line, c, force: true);
         handlers["dhcp-leasefile"] = CommonHandlers.Text((c, v) => c.Dhcp.LeaseFile = v);

@@ -30,6 +30,13 @@ internal sealed class ServerProcess : IDisposable
         return server;
     }
 
+    /// <summary>SIGHUP: what makes dnsmasq re-read its hosts files and dhcp-hostsfile (Pint re-reads a changed file by itself).</summary>
+    public void Hangup()
+    {
+        using var kill = Process.Start("kill", $"-HUP {_process.Id}");
+        kill.WaitForExit();
+    }
+
     /// <summary>kill -9: no chance to flush anything.</summary>
     public void Crash()
     {
