@@ -104,7 +104,7 @@ public sealed class DnsServer : IAsyncDisposable
             _localService?.Dispose();
             throw new InvalidOperationException($"DNS server cannot listen: {e.Message}", e);
         }
-        _trimmer = new IdleMemoryTrimmer(Counters);
+        _trimmer = new IdleMemoryTrimmer();
         return Task.CompletedTask;
     }
 

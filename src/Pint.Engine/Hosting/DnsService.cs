@@ -61,9 +61,6 @@ public sealed class DnsService : IPintService, IReconfigurable, Control.IService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _server.StartAsync(cancellationToken).ConfigureAwait(false);
-        // Reading a large hosts file leaves megabytes of parse garbage; give it back to the system once, now, rather
-        // than carrying it as resident memory for the life of the service.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _server.StopAsync();
