@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 
 namespace Pint.Engine.Dns;
 
@@ -28,7 +27,11 @@ public sealed class UpstreamForwarder(DnsResponder responder, TimeSpan timeout, 
     /// <summary>As above, over TCP when <paramref name="overTcp"/> (the client asked over TCP).</summary>
     public async Task<UpstreamReply?> ExchangeAsync(ReadOnlyMemory<byte> clientQuery, UpstreamGroup group, bool overTcp, CancellationToken cancellationToken)
     {
-        ushort id = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
+        // The ID only has to be unguessable from off the path (an on-path attacker sees it anyway), which a generator
+        // seeded once from the OS's entropy gives (Random.Shared: xoshiro256**, seeded per thread by the runtime).
+        // RandomNumberGenerator would load OpenSSL (libcrypto and System.Security.Cryptography, ~5 MiB resident)
+        // into the service for these 16 bits. The source port is the kernel's random ephemeral port (bind to 0).
+        ushort id = (ushort)Random.Shared.Next(ushort.MaxValue + 1);
         // Room for the TCP length prefix in front and an OPT behind.
         var framed = new byte[2 + clientQuery.Length + 16];
         int length = responder.PrepareUpstreamQuery(clientQuery.Span, id, framed.AsSpan(2));
