@@ -113,9 +113,13 @@ echo "pint threads: $(awk '/^Threads:/ { print $2 }' "/proc/$pint_pid/status")"
 echo "pint's largest mappings (Rss KiB, anonymous ones summed):"
 awk '/^[0-9a-f]+-[0-9a-f]+ / { name = (NF >= 6 ? $6 : "[anonymous]") } /^Rss:/ { rss[name] += $2 }
      END { for (n in rss) if (rss[n] >= 256) printf "  %8d  %s\n", rss[n], n }' "/proc/$pint_pid/smaps" | sort -rn | head -12
-# The managed heap by type (after the figures above: the dump itself forces a collection).
-if command -v dotnet-gcdump > /dev/null; then
-    dotnet-gcdump collect -p "$pint_pid" -o "$work/pint.gcdump" > /dev/null 2>&1 \
-        && { echo "pint's managed heap, largest types (dotnet-gcdump):"; dotnet-gcdump report "$work/pint.gcdump" 2>/dev/null \
-            | awk 'NR <= 3 || /\[/ { gsub(",", "", $1); print }' | sort -k1,1nr | head -20; }
+# The managed heap (after the figures above: the dump itself forces a collection): its live total, and the types with
+# the most objects. The report's sizes leave out array elements and string characters, so only counts are shown.
+if command -v dotnet-gcdump > /dev/null && dotnet-gcdump collect -p "$pint_pid" -o "$work/pint.gcdump" > /dev/null 2>&1; then
+    dotnet-gcdump report "$work/pint.gcdump" > "$work/gcdump.txt" 2> /dev/null
+    echo "pint's managed heap (dotnet-gcdump): $(awk '/GC Heap bytes/ { gsub(",", "", $1); printf "%.1f", $1 / 1048576 }' "$work/gcdump.txt") MiB live; objects by type:"
+    awk '$2 ~ /^[0-9,]+$/ && $1 ~ /^[0-9,]+$/ { count = $2; gsub(",", "", count)
+            type = $0; sub(/^ *[0-9,]+ +[0-9,]+ +/, "", type); sub(/ +\[.*$/, "", type); sub(/ \(Bytes > .*\)/, "", type)
+            n[type] += count }
+         END { for (t in n) if (n[t] >= 1000) printf "  %8d  %s\n", n[t], t }' "$work/gcdump.txt" | sort -k1,1nr | head -14
 fi

@@ -51,7 +51,8 @@ public static class Program
         // watcher and no console logger (Pint logs itself), so none of their assemblies are loaded (bench/footprint).
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSystemd();
-        builder.Services.AddWindowsService(o => o.ServiceName = "Pint");
+        // Only on Windows: elsewhere the JIT then never loads the Windows service and event log assemblies.
+        if (OperatingSystem.IsWindows()) builder.Services.AddWindowsService(o => o.ServiceName = "Pint");
         builder.Services.AddSingleton(host);
         builder.Services.AddHostedService<PintHostedService>();
         try
