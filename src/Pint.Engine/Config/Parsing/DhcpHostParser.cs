@@ -7,7 +7,7 @@ namespace Pint.Engine.Config;
 /// (with <c>*</c> wildcards and an optional <c>hwtype-</c> prefix), <c>id:</c>, <c>set:</c>, <c>tag:</c>, an IPv4
 /// address, <c>[ipv6]</c>, a lease time, <c>ignore</c>, and otherwise a hostname.
 /// </summary>
-internal static partial class DhcpHostParser
+internal static class DhcpHostParser
 {
     public static void Parse(OptionLine line, PintConfig config)
     {

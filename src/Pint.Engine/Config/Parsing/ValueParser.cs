@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace Pint.Engine.Config;
 
 /// <summary>Parsers for the small value forms shared by many options. Each returns false with a reason.</summary>
-internal static partial class ValueParser
+internal static class ValueParser
 {
     public static bool TryIPv4(string text, out IPAddress address)
     {
