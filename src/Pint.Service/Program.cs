@@ -47,10 +47,12 @@ public static class Program
             return 1;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        // The empty builder: no appsettings.json, environment or command-line configuration, no config-file
+        // watcher and no console logger (Pint logs itself), so none of their assemblies are loaded (bench/footprint).
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSystemd();
-        builder.Services.AddWindowsService(o => o.ServiceName = "Pint");
+        // Only on Windows: elsewhere the JIT then never loads the Windows service and event log assemblies.
+        if (OperatingSystem.IsWindows()) builder.Services.AddWindowsService(o => o.ServiceName = "Pint");
         builder.Services.AddSingleton(host);
         builder.Services.AddHostedService<PintHostedService>();
         try

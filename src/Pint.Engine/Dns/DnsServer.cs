@@ -105,7 +105,7 @@ public sealed class DnsServer : IAsyncDisposable
             _localService?.Dispose();
             throw new InvalidOperationException($"DNS server cannot listen: {e.Message}", e);
         }
-        _trimmer = new IdleMemoryTrimmer(Counters);
+        _trimmer = new IdleMemoryTrimmer();
         if (_bound.Count > 0) _metrics = DnsMetrics.Register(Counters, _bound[0].ToString());
         return Task.CompletedTask;
     }

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 
 namespace Pint.Engine.Dns;
 
@@ -28,7 +27,7 @@ public sealed class UpstreamForwarder(TimeSpan timeout, int? negativeTtl, Upstre
     public async Task<UpstreamReply?> ExchangeAsync(ForwardedQuery query, bool overTcp, CancellationToken cancellationToken)
     {
         if (query.UpstreamLength > ushort.MaxValue) return null; // a 64 KiB TCP query with our OPT added does not fit
-        ushort id = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
+        ushort id = UpstreamQueryId.Next();
         var framed = query.UpstreamMessage;
         BinaryPrimitives.WriteUInt16BigEndian(framed.AsSpan(2), id);
         int length = query.UpstreamLength;

@@ -21,7 +21,9 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private ConfigWatcher? _watcher;
     private string[] _watched = [];
     private ControlServer? _control;
-    private PintSetupResult _setup = null!;
+    // The setup the next start serves: the loaded one until the first start, then none (the services hold what they
+    // need, and 20,000 host names need not stay resident twice); a start after a stop takes the config afresh.
+    private PintSetupResult? _pendingSetup;
     private string? _pidFile;
     private MetricsExporter? _metrics;
 
@@ -32,6 +34,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         _log = log;
         ConfigPath = configPath;
         Apply(setup);
+        _pendingSetup = setup;
     }
 
     public string ConfigPath { get; }
@@ -76,7 +79,6 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
 
     private void Apply(PintSetupResult setup)
     {
-        _setup = setup;
         Config = setup.Config;
         Diagnostics = setup.Diagnostics;
         Files = setup.Loaded.Files;
@@ -107,11 +109,15 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         var started = new List<IPintService>();
         try
         {
+            var setup = _pendingSetup ?? Setup(ConfigPath, _options);
+            _pendingSetup = null;
+            if (setup.HasErrors) throw new PintConfigException(setup.Diagnostics);
+            Apply(setup);
             _log = LogFacility.Create(Config.Dns.LogFacility, _options.WorkingDirectory ?? Environment.CurrentDirectory, _hostLog, _options.LogFacilityStandardError);
             LogDiagnostics();
             // While starting, "running" services are the ones started so far: DNS is up before DHCP asks for it.
             lock (_gate) _services = started;
-            foreach (var plan in ServiceComposer.Plan(_setup, _options, _log, Running))
+            foreach (var plan in ServiceComposer.Plan(setup, _options, _log, Running))
             {
                 var service = await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false);
                 lock (_gate) started.Add(service);

@@ -89,6 +89,23 @@ public class DhcpOptionTests
     [InlineData("dhcp-host=ignore", "nothing to match")]
     public void Host_errors(string line, string wording) => ConfigAssert.SingleError(line, wording);
 
+    [Theory]
+    [InlineData("dhcp-host=aa:bb:cc:dd:ee:fff,host", "bad hardware address 'aa:bb:cc:dd:ee:fff'")]
+    [InlineData("dhcp-host=1234-aa:bb,host", "bad hardware address '1234-aa:bb'")]
+    [InlineData("dhcp-host=x-aa:bb,host", "bad hardware address 'x-aa:bb'")]
+    [InlineData("dhcp-host=aa::bb,host", "bad hardware address 'aa::bb'")]
+    [InlineData("dhcp-host=aa:bb:,host", "bad hardware address 'aa:bb:'")]
+    [InlineData("dhcp-host=0:1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:10,host", "bad hardware address '0:1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:10'")]
+    public void Host_hardware_addresses_are_one_or_two_hex_digits_per_byte_and_at_most_16_bytes(string line, string wording) =>
+        ConfigAssert.SingleError(line, wording);
+
+    [Fact]
+    public void Host_hardware_address_of_16_bytes_with_a_type_is_accepted()
+    {
+        var hosts = ConfigAssert.Clean("dhcp-host=255-0:1:2:3:4:5:6:7:8:9:a:b:c:d:e:f,host").Dhcp.Hosts;
+        Assert.Equal(["255-0:1:2:3:4:5:6:7:8:9:a:b:c:d:e:f"], hosts[0].HardwareAddresses);
+    }
+
     [Fact]
     public void Dhcp_option_forms()
     {

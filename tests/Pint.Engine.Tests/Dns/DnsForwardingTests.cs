@@ -209,4 +209,14 @@ public class DnsForwardingTests
         Assert.True(upstream.Seen.Select(s => s.Id).Distinct().Count() > 4);
         Assert.True(upstream.Seen.Select(s => s.SourcePort).Distinct().Count() > 4);
     }
+
+    [Fact]
+    public void Upstream_query_IDs_do_not_repeat_or_pattern_across_refills_of_the_random_buffer()
+    {
+        // 1,000 IDs cross several refills of the per-thread buffer; from 65,536 values about 8 repeats are expected.
+        var ids = Enumerable.Range(0, 1000).Select(_ => UpstreamQueryId.Next()).ToArray();
+        Assert.True(ids.Distinct().Count() > 970, $"{ids.Distinct().Count()} distinct of 1000");
+        Assert.InRange(ids.Count(id => (id & 1) == 1), 400, 600);
+        Assert.InRange(ids.Count(id => id >= 0x8000), 400, 600);
+    }
 }

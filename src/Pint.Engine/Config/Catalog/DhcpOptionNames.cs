@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Pint.Engine.Config;
 
 /// <summary>
@@ -73,11 +71,11 @@ public static class DhcpOptionNames
         (255, "server-ip-address"),
     ];
 
-    private static readonly FrozenDictionary<string, int> NumberByName =
-        Table.ToFrozenDictionary(t => t.Name, t => t.Number, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, int> NumberByName =
+        Table.ToDictionary(t => t.Name, t => t.Number, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<int, string> NameByNumber =
-        Table.ToFrozenDictionary(t => t.Number, t => t.Name);
+    private static readonly Dictionary<int, string> NameByNumber =
+        Table.ToDictionary(t => t.Number, t => t.Name);
 
     /// <summary>The option number for a dnsmasq option name such as <c>router</c> (3).</summary>
     public static bool TryGetNumber(string name, out int number) => NumberByName.TryGetValue(name, out number);

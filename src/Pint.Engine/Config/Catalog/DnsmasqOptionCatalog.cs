@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Pint.Engine.Config;
 
 /// <summary>
@@ -200,11 +198,11 @@ public static class DnsmasqOptionCatalog
         new("version", OptionArity.None, true),
     ];
 
-    private static readonly FrozenDictionary<string, OptionInfo> ByName =
-        All.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
+    private static readonly Dictionary<string, OptionInfo> ByName =
+        All.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     // Options with a required value that dnsmasq --test still accepts as "option=" (observed one by one).
-    private static readonly FrozenSet<string> EmptyValueAccepted = new[]
+    private static readonly HashSet<string> EmptyValueAccepted = new[]
     {
         "add-cpe-id", "addn-hosts", "address", "auth-sec-servers", "auth-server", "auth-soa", "auth-ttl", "auth-zone",
         "cache-rr", "cache-size", "conf-dir", "conf-script", "dhcp-boot", "dhcp-host", "dhcp-hostsdir",
@@ -215,7 +213,7 @@ public static class DnsmasqOptionCatalog
         "max-ttl", "min-cache-ttl", "min-port", "mx-host", "mx-target", "neg-ttl", "no-dhcp-interface",
         "no-dhcpv4-interface", "no-dhcpv6-interface", "port", "ptr-record", "pxe-prompt", "query-port", "ra-param",
         "rebind-domain-ok", "server", "servers-file", "srv-host", "tftp-max", "tftp-mtu", "tftp-root", "txt-record",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>All options, sorted by name.</summary>
     public static IReadOnlyList<OptionInfo> Options => All;

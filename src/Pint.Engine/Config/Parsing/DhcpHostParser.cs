@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Pint.Engine.Config;
 
@@ -8,7 +7,7 @@ namespace Pint.Engine.Config;
 /// (with <c>*</c> wildcards and an optional <c>hwtype-</c> prefix), <c>id:</c>, <c>set:</c>, <c>tag:</c>, an IPv4
 /// address, <c>[ipv6]</c>, a lease time, <c>ignore</c>, and otherwise a hostname.
 /// </summary>
-internal static partial class DhcpHostParser
+internal static class DhcpHostParser
 {
     public static void Parse(OptionLine line, PintConfig config)
     {
@@ -42,7 +41,7 @@ internal static partial class DhcpHostParser
                 if (address is not null) { line.Error($"more than one IPv4 address ('{address}' and '{field}')"); return; }
                 address = a4;
             }
-            else if (HardwareAddress().IsMatch(field)) macs.Add(field.ToLowerInvariant());
+            else if (IsHardwareAddress(field)) macs.Add(field.ToLowerInvariant());
             else if (field.Contains(':')) { line.Error($"bad hardware address '{field}': expected hex pairs like 00:11:22:33:44:55"); return; }
             else if (ValueParser.TryLeaseTime(field, out var time))
             {
@@ -68,7 +67,29 @@ internal static partial class DhcpHostParser
         });
     }
 
-    // Optional hardware type ("1-" for Ethernet), then at least two colon-separated bytes of hex or '*'.
-    [GeneratedRegex(@"^([0-9]{1,3}-)?[0-9A-Fa-f*]{1,2}(:[0-9A-Fa-f*]{1,2}){1,15}$")]
-    private static partial Regex HardwareAddress();
+    /// <summary>
+    /// An optional hardware type of one to three digits ("1-" for Ethernet), then 2 to 16 colon-separated bytes of
+    /// one or two hex digits or '*'. By hand, not a regex, so the service does not load the regex engine (ValueParser).
+    /// </summary>
+    private static bool IsHardwareAddress(string field)
+    {
+        var rest = field.AsSpan();
+        int dash = rest.IndexOf('-');
+        if (dash >= 0)
+        {
+            if (dash is 0 or > 3 || rest[..dash].ContainsAnyExceptInRange('0', '9')) return false;
+            rest = rest[(dash + 1)..];
+        }
+        int bytes = 0, width = 0;
+        foreach (char c in rest)
+        {
+            if (char.IsAsciiHexDigit(c) || c == '*')
+            {
+                if (++width > 2) return false;
+            }
+            else if (c != ':' || width == 0 || ++bytes > 15) return false;
+            else width = 0;
+        }
+        return bytes >= 1 && width > 0;
+    }
 }

@@ -1,13 +1,13 @@
-using System.Collections.Frozen;
-
 namespace Pint.Engine.Config;
 
 /// <summary>The handler of every option Pint implements, by name. Each area registers its own.</summary>
 internal static class OptionHandlers
 {
-    public static readonly FrozenDictionary<string, OptionHandler> All = Build();
+    // Plain dictionaries for the config tables: Frozen ones would load System.Collections.Immutable and JIT its
+    // generic lookup classes in the service (about 1 MiB resident) for tables read only while a config is loaded.
+    public static readonly Dictionary<string, OptionHandler> All = Build();
 
-    private static FrozenDictionary<string, OptionHandler> Build()
+    private static Dictionary<string, OptionHandler> Build()
     {
         var handlers = new Dictionary<string, OptionHandler>(StringComparer.Ordinal);
         DnsOptionHandlers.Register(handlers);
@@ -16,6 +16,6 @@ internal static class OptionHandlers
         // Includes are followed by the loader itself; nothing to type.
         handlers["conf-file"] = static (_, _) => { };
         handlers["conf-dir"] = static (_, _) => { };
-        return handlers.ToFrozenDictionary(StringComparer.Ordinal);
+        return handlers;
     }
 }

@@ -1,11 +1,9 @@
-using System.Collections.Frozen;
-
 namespace Pint.Engine.Dhcp.Options;
 
 /// <summary>The value type of each DHCPv4 option dnsmasq knows by name; any other number is <see cref="DhcpOptionKind.Untyped"/>.</summary>
 public static class DhcpOptionTypes
 {
-    private static readonly FrozenDictionary<int, DhcpOptionKind> Kinds = new Dictionary<int, DhcpOptionKind>
+    private static readonly Dictionary<int, DhcpOptionKind> Kinds = new Dictionary<int, DhcpOptionKind>
     {
         [1] = DhcpOptionKind.AddressList,
         [2] = DhcpOptionKind.UInt32,
@@ -61,7 +59,7 @@ public static class DhcpOptionTypes
         [120] = DhcpOptionKind.SipServers,
         [121] = DhcpOptionKind.ClasslessStaticRoutes,
         [150] = DhcpOptionKind.AddressList,
-    }.ToFrozenDictionary();
+    };
 
     public static DhcpOptionKind KindOf(int number) => Kinds.GetValueOrDefault(number, DhcpOptionKind.Untyped);
 }
