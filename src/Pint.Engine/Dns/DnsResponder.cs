@@ -16,7 +16,7 @@ public readonly record struct DnsResponderResult(DnsResponderAction Action, int 
 
 /// <summary>
 /// The protocol logic with no sockets: query bytes + state -> reply bytes. Handlers run in dnsmasq's order:
-/// local records, address=, bogus-priv, local-only domains, domain-needed, cache, forwarding.
+/// interface names, local records, address=, bogus-priv, local-only domains, domain-needed, cache, forwarding.
 /// </summary>
 public sealed class DnsResponder
 {
@@ -60,11 +60,14 @@ public sealed class DnsResponder
         var names = new LocalNames(LocalZone.Build(options), DhcpNames);
         var routes = new UpstreamRoutes(options.Servers, options.LocalDomains, options.StrictOrder);
         var forward = new ForwardHandler(routes);
-        var handlers = new List<IDnsQueryHandler> { new LocalRecordsHandler(names, Cache) };
+        var handlers = new List<IDnsQueryHandler>();
+        var interfaceNames = new InterfaceNamesHandler(options.InterfaceNames, options.LocalTtl, options.Interfaces);
+        if (!interfaceNames.IsEmpty) handlers.Add(interfaceNames);
+        handlers.Add(new LocalRecordsHandler(names, Cache));
         var addressRules = new AddressRulesHandler(options.AddressRules, options.LocalTtl);
         if (!addressRules.IsEmpty) handlers.Add(addressRules);
         if (options.BogusPriv) handlers.Add(new BogusPrivHandler(routes));
-        handlers.Add(new LocalDomainsHandler(routes, names));
+        handlers.Add(new LocalDomainsHandler(routes, names, interfaceNames.IsEmpty ? null : interfaceNames));
         if (options.DomainNeeded) handlers.Add(new DomainNeededHandler(names));
         handlers.Add(new CacheHandler(Cache, _ednsPacketMax));
         handlers.Add(forward);

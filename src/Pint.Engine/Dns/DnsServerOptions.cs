@@ -18,6 +18,10 @@ public sealed record DnsServerOptions
     public IReadOnlyList<ForwardServer> Servers { get; init; } = [];
     /// <summary>domain=name,subnet,local: the domain and the subnet's reverse zone, answered from local data only, never forwarded.</summary>
     public IReadOnlyList<string> LocalDomains { get; init; } = [];
+    /// <summary>interface-name=NAME,INTERFACE[/4|/6] lines.</summary>
+    public IReadOnlyList<InterfaceName> InterfaceNames { get; init; } = [];
+    /// <summary>Where interface-name reads the interfaces' addresses from (the machine, or a test's own).</summary>
+    public Func<IReadOnlyList<Config.InterfaceFacts>> Interfaces { get; init; } = Config.SystemFacts.Live.Interfaces;
     /// <summary>address=/domain/ip: the domain and all its subdomains.</summary>
     public IReadOnlyList<AddressRule> AddressRules { get; init; } = [];
     public string? Domain { get; init; }
@@ -58,6 +62,9 @@ public enum DnsClientScope
     /// <summary>local-service: only clients whose address is on a network of one of the machine's interfaces, or loopback.</summary>
     LocalNetworks,
 }
+
+/// <summary>interface-name=: <paramref name="Name"/> answers with the addresses of <paramref name="Interface"/> (only IPv4 or IPv6 ones when <paramref name="Family"/> is set).</summary>
+public sealed record InterfaceName(string Name, string Interface, System.Net.Sockets.AddressFamily? Family);
 
 /// <summary>One name/address pair. <paramref name="ExpandHosts"/>: hosts-file entries (bare names also answer as name.domain); host-record: false.</summary>
 public sealed record LocalHostName(string Name, IPAddress Address, bool ExpandHosts = true, int? Ttl = null);

@@ -48,6 +48,8 @@ public static class DnsSetup
             PtrEntries = dns.PtrRecords.Where(p => p.Target is not null).Select(p => new PtrEntry(p.Name, p.Target!)).ToList(),
             Servers = servers,
             LocalDomains = LocalDomains(dns),
+            InterfaceNames = dns.InterfaceNames.Select(i => new InterfaceName(i.Name, i.Interface, i.Family)).ToList(),
+            Interfaces = system.Interfaces,
             AddressRules = AddressRules(dns),
             Domain = dns.Domains.FirstOrDefault(d => d.Subnet is null)?.Name ?? dns.Domains.FirstOrDefault()?.Name,
             ExpandHosts = dns.ExpandHosts,

@@ -17,8 +17,8 @@ public class OptionCatalogTests
     [Fact]
     public void Known_but_unimplemented_option_is_an_error_naming_it()
     {
-        var error = ConfigAssert.SingleError("dhcp-hostsfile=/etc/hosts.dhcp", "option 'dhcp-hostsfile' is a dnsmasq option that Pint does not implement yet");
-        Assert.Equal("dhcp-hostsfile", error.Option);
+        var error = ConfigAssert.SingleError("dhcp-optsfile=/etc/opts.dhcp", "option 'dhcp-optsfile' is a dnsmasq option that Pint does not implement yet");
+        Assert.Equal("dhcp-optsfile", error.Option);
     }
 
     [Fact]

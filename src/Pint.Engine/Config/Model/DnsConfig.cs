@@ -73,6 +73,9 @@ public sealed class DnsConfig
     /// not taken, so Pint can run beside a system dnsmasq).
     /// </summary>
     public string? PidFile { get; internal set; }
+    internal readonly List<InterfaceNameEntry> InterfaceNameList = [];
+    /// <summary><c>interface-name=NAME,INTERFACE[/4|/6]</c> lines.</summary>
+    public IReadOnlyList<InterfaceNameEntry> InterfaceNames => InterfaceNameList;
     /// <summary><c>no-negcache</c>: negative answers from upstream (NXDOMAIN, NODATA) are not cached.</summary>
     public bool NoNegativeCache { get; internal set; }
     /// <summary><c>clear-on-reload</c>: every reload empties the cache, not only one that changes the upstreams.</summary>

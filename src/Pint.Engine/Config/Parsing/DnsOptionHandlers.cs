@@ -39,6 +39,7 @@ internal static class DnsOptionHandlers
         handlers["rebind-domain-ok"] = RebindDomainOk;
         handlers["user"] = CommonHandlers.Text((c, v) => c.Dns.User = v);
         handlers["group"] = CommonHandlers.Text((c, v) => c.Dns.Group = v);
+        handlers["interface-name"] = InterfaceName;
         handlers["pid-file"] = CommonHandlers.Text((c, v) => c.Dns.PidFile = v);
         handlers["no-negcache"] = CommonHandlers.Flag(c => c.Dns.NoNegativeCache = true);
         handlers["clear-on-reload"] = CommonHandlers.Flag(c => c.Dns.ClearOnReload = true);
@@ -50,6 +51,27 @@ internal static class DnsOptionHandlers
             if (line.Value is { Length: > 0 } lines && !ValueParser.TryInt(lines, 0, int.MaxValue, out int _))
                 line.Error($"bad number '{lines}': expected how many log lines may wait, a whole number");
         };
+    }
+
+    /// <summary><c>interface-name=NAME,INTERFACE[/4|/6]</c>.</summary>
+    private static void InterfaceName(OptionLine line, PintConfig config)
+    {
+        var fields = line.Fields();
+        if (fields.Length != 2 || fields[0].Length == 0 || fields[1].Length == 0)
+        {
+            line.Error("expected interface-name=NAME,INTERFACE[/4|/6]");
+            return;
+        }
+        if (!ValueParser.IsDomainName(fields[0]))
+        {
+            line.Error($"bad name '{fields[0]}'");
+            return;
+        }
+        var nic = fields[1];
+        System.Net.Sockets.AddressFamily? family = null;
+        if (nic.EndsWith("/4", StringComparison.Ordinal)) (nic, family) = (nic[..^2], System.Net.Sockets.AddressFamily.InterNetwork);
+        else if (nic.EndsWith("/6", StringComparison.Ordinal)) (nic, family) = (nic[..^2], System.Net.Sockets.AddressFamily.InterNetworkV6);
+        config.Dns.InterfaceNameList.Add(new InterfaceNameEntry(fields[0], nic, family, line.Source));
     }
 
     private static void ListenAddress(OptionLine line, PintConfig config)

@@ -53,6 +53,10 @@ internal static class ForwardingScenario
         server=/168.192.in-addr.arpa/#
         domain=office.test,44.128.0.0/16,local
         host-record=pc.office.test,44.128.1.1
+        interface-name=gw.office.test,lo
+        interface-name=gw4.office.test,lo/4
+        interface-name=gone.office.test,nosuch0
+        host-record=loop.office.test,127.0.0.1
         """;
 
     /// <summary>In this order: a query's answer may come from what an earlier one cached.</summary>
@@ -67,6 +71,15 @@ internal static class ForwardingScenario
         new("missing.office.test A"),
         new("-x 44.128.1.1"),
         new("-x 44.128.9.9"),
+        // interface-name=: the interface's addresses, and their PTR ahead of host-record's.
+        new("gw.office.test A"),
+        new("gw.office.test AAAA"),
+        new("gw4.office.test A"),
+        new("gw4.office.test AAAA"),
+        new("gw.office.test MX"),
+        new("gone.office.test A"),
+        new("-x 127.0.0.1"),
+        new("-x ::1"),
         // The upstream's AA: kept when forwarded, over UDP and TCP, also on NXDOMAIN and NODATA; gone on a cache hit.
         new("www.auth.test A", Upstream: true, DnsmasqFlags: "qr aa rd ra"),
         new("www.auth.test A", Upstream: true, DnsmasqFlags: "qr rd ra"),
