@@ -19,6 +19,9 @@ public class SampleConfigTests
         { "pihole-01-pihole.conf", ["localise-queries", "dnssec", "trust-anchor"] },
         { "openwrt-dnsmasq.conf", ["localise-queries", "read-ethers", "enable-ubus", "bind-dynamic", "edns-packet-max",
             "dhcp-broadcast", "dhcp-ignore-names", "no-dhcp-interface"] },
+        { "lxd-lxdbr0.conf", ["dhcp-rapid-commit"] },
+        { "lxc-net-lxcbr0.conf", [] },
+        { "networkmanager-shared.conf", [] },
     };
 
     [Theory]

@@ -28,6 +28,9 @@ internal sealed class NetnsLab : IDisposable
     public string ServerNamespace { get; }
     public string ClientNamespace { get; }
 
+    /// <summary>The server end of the veth pair, with <see cref="ServerAddress"/>.</summary>
+    public string ServerLink => $"ps{_id}";
+
     /// <summary>The client end of the veth pair (no address until a test gives it one).</summary>
     public string ClientLink => $"pc{_id}";
 
