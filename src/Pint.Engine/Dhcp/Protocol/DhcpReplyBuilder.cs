@@ -129,7 +129,7 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
     }
 
     private static bool IsRequested(DhcpRequest request, byte code) =>
-        request.ParameterRequestList is not { } list || Array.IndexOf(list, code) >= 0;
+        !request.HasParameterRequestList || request.ParameterRequestList.Contains(code);
 
     /// <summary>Per option code, the setting for this client: a tagged setting it satisfies wins over an untagged one.</summary>
     private Dictionary<byte, DhcpOptionSetting> ChooseOptions(DhcpClient client)
