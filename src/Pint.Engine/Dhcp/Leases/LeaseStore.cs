@@ -184,6 +184,16 @@ public sealed class LeaseStore : IAsyncDisposable
         }
     }
 
+    /// <summary>The same questions for an address as a number (<see cref="Net.Ipv4"/>): an allocator probe makes no IPAddress.</summary>
+    internal bool IsDeclined(uint address, DateTimeOffset now, out DhcpLease? holder)
+    {
+        lock (_gate)
+        {
+            holder = _table.ByAddress(address) is { } lease && !lease.IsExpiredAt(now) ? lease : null;
+            return _declined.Count > 0 && _declined.TryGetValue(Net.Ipv4.ToAddress(address), out var until) && until > now;
+        }
+    }
+
     public DhcpLease? FindByAddress(IPAddress address)
     {
         lock (_gate) return _table.ByAddress(address);

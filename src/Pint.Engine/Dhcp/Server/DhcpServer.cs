@@ -150,7 +150,7 @@ public sealed class DhcpServer : IAsyncDisposable
         if (TransactionLog is { } log)
         {
             var requested = request.MessageType == DhcpMessageType.Request && request.ClientAddress != 0 ? Ipv4.ToAddress(request.ClientAddress) + " " : "";
-            log($"DHCP{request.MessageType.ToString().ToUpperInvariant()}({context?.InterfaceName ?? "?"}) {requested}{request.HardwareAddressText}");
+            log($"{request.MessageType.LogName()}({context?.InterfaceName ?? "?"}) {requested}{request.HardwareAddressText}");
         }
         if (context is null)
         {
@@ -273,7 +273,7 @@ public sealed class DhcpServer : IAsyncDisposable
             {
                 var mac = decision.ClientHardwareAddress is { } hw ? HexText.FormatHardwareAddress(1, hw) : "";
                 var name = decision.LeaseToCommit?.HostName is { } h ? " " + h : "";
-                log($"DHCP{decision.ReplyType!.Value.ToString().ToUpperInvariant()}({context.InterfaceName ?? "?"}) {decision.YourAddress} {mac}{name}");
+                log($"{decision.ReplyType!.Value.LogName()}({context.InterfaceName ?? "?"}) {decision.YourAddress} {mac}{name}");
             }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
