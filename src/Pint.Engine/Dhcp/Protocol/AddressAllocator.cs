@@ -11,8 +11,6 @@ namespace Pint.Engine.Dhcp.Protocol;
 internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore leases)
 {
     // Reservations by address, so a probe of a filling range asks a table instead of walking every dhcp-host.
-    private readonly RecentOffers _offers = new();
-
     private readonly ILookup<uint, DhcpHostReservation> _reserved =
         options.Hosts.Where(h => h.Address is not null).ToLookup(h => Ipv4.ToValue(h.Address!));
 
@@ -47,16 +45,10 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
     public uint? Reserved(DhcpClient client) =>
         client.Host?.Address is { } a && client.RangeFor(Ipv4.ToValue(a)) is not null ? Ipv4.ToValue(a) : null;
 
-    /// <summary>
-    /// A free address for a client without one, or null when every range is full. An address offered to another client
-    /// in the last seconds (<see cref="RecentOffers"/>) is passed over while the walk finds another; it is still given
-    /// when nothing else is free, as before.
-    /// </summary>
+    /// <summary>A free address for a client without one, or null when every range is full.</summary>
     public uint? PickFree(DhcpClient client, DateTimeOffset now)
     {
         var hash = Sdbm(client.Request.ClientHardwareAddress);
-        var identity = OfferIdentity(client);
-        uint? heldForAnother = null;
         foreach (var range in client.Ranges)
         {
             if (range.Static) continue;
@@ -67,23 +59,12 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
                 // The walk stays inside this range: only the per-address checks remain for each candidate.
                 var candidate = (uint)(range.StartValue + (offset + step) % size);
                 if (IsNetworkOrBroadcast(client, range, candidate) || !IsFree(client, candidate, now)) continue;
-                var reservedForClient = client.Host?.Address is { } reserved && Ipv4.ToValue(reserved) == candidate;
-                if (!reservedForClient && IsReservedForAnother(client, candidate)) continue;
-                if (_offers.IsHeldForAnother(candidate, identity, now))
-                {
-                    heldForAnother ??= candidate;
-                    continue;
-                }
-                return candidate;
+                if (client.Host?.Address is { } reserved && Ipv4.ToValue(reserved) == candidate) return candidate;
+                if (!IsReservedForAnother(client, candidate)) return candidate;
             }
         }
-        return heldForAnother;
+        return null;
     }
-
-    /// <summary>Remembers that <paramref name="address"/> was just offered to <paramref name="client"/>.</summary>
-    public void NoteOffer(DhcpClient client, uint address, DateTimeOffset now) => _offers.Add(address, OfferIdentity(client), now);
-
-    private static string OfferIdentity(DhcpClient client) => client.Request.ClientId ?? client.Request.HardwareAddressText;
 
     private static bool IsNetworkOrBroadcast(DhcpClient client, DhcpRange range, uint address)
     {

@@ -8,8 +8,7 @@ namespace Pint.Engine.Dhcp.Protocol;
 /// <summary>
 /// The DHCPv4 protocol (RFC 2131/2132) as a function: request packet + where it came in + lease table + now
 /// -> what to send, where, and which lease to commit first. It reads the <see cref="LeaseStore"/> but never
-/// changes it; the server applies <see cref="DhcpDecision.LeaseToCommit"/> and friends. It remembers the offers it made
-/// lately (<see cref="RecentOffers"/>), so it is asked one request at a time.
+/// changes it; the server applies <see cref="DhcpDecision.LeaseToCommit"/> and friends.
 /// </summary>
 public sealed class DhcpResponder
 {
@@ -55,7 +54,6 @@ public sealed class DhcpResponder
     {
         var address = ChooseOffer(client, now);
         if (address is null) return DhcpDecision.Drop($"no address available for {client.Request.HardwareAddressText}");
-        _allocator.NoteOffer(client, address.Value, now);
         var range = client.RangeFor(address.Value)!;
         FinishTags(client, range);
         var reply = _replies.Build(client, DhcpMessageType.Offer, address.Value, LeaseTime(client, range), client.Host?.Name);
