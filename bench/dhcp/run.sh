@@ -60,13 +60,21 @@ wait_listen() { # port
   echo "server did not start listening on $1" >&2; exit 1
 }
 
-# Runs perfdhcp against whatever listens in the server namespace; prints the 4-way exchange rate.
+# CPU time (utime+stime, clock ticks) the server process has used so far.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+
+# Runs perfdhcp against whatever listens in the server namespace; prints the 4-way exchange rate and leaves the
+# server's CPU microseconds per completed exchange in $WORK/<name>.cpu.
 measure() { # name
-  local out="$WORK/$1.perfdhcp"
+  local out="$WORK/$1.perfdhcp" before after
+  before=$(cpu_ticks)
   ip netns exec "$CNS" perfdhcp -4 -l 10.78.0.2 -r "$RATE" -R "$CLIENTS" -n "$CLIENTS" -p "$SECONDS_PER_RUN" 10.78.0.1 >"$out" 2>&1 || true
   local rate
   rate=$(grep -Eo '^Rate: [0-9.]+' "$out" | tail -1 | awk '{print $2}')
   [ -n "$rate" ] || { echo "$1: perfdhcp gave no rate:" >&2; cat "$out" >&2; rate=0; }
+  after=$(cpu_ticks)
+  awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v r="$rate" -v s="$SECONDS_PER_RUN" \
+    'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / (r * s); else print "n/a" }' >"$WORK/$1.cpu"
   echo "$rate"
 }
 
@@ -87,8 +95,8 @@ wait_listen 67; KEA=$(measure kea); stop_server
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }'; }
 echo "DHCPv4 DORA exchanges/s (perfdhcp -r $RATE -R $CLIENTS, ${SECONDS_PER_RUN}s each, relayed over veth, no-ping, /16 range)"
-printf '  %-28s %10.0f\n' "dnsmasq $(dnsmasq --version | head -1 | awk '{print $3}')" "$DNSMASQ"
-printf '  %-28s %10.0f\n' "Pint (fsync, group commit)" "$PINT_RATE"
-printf '  %-28s %10.0f\n' "Kea $(kea-dhcp4 -v) memfile" "$KEA"
+printf '  %-28s %10.0f   %s us CPU/exchange\n' "dnsmasq $(dnsmasq --version | head -1 | awk '{print $3}')" "$DNSMASQ" "$(cat "$WORK/dnsmasq.cpu")"
+printf '  %-28s %10.0f   %s us CPU/exchange\n' "Pint (fsync, group commit)" "$PINT_RATE" "$(cat "$WORK/pint.cpu")"
+printf '  %-28s %10.0f   %s us CPU/exchange\n' "Kea $(kea-dhcp4 -v) memfile" "$KEA" "$(cat "$WORK/kea.cpu")"
 echo "  Pint / dnsmasq = $(ratio "$PINT_RATE" "$DNSMASQ")x   Pint / Kea = $(ratio "$PINT_RATE" "$KEA")x"
 echo "  Pint lease file lines after the run: $FSYNCS"

@@ -1,27 +1,23 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace Pint.Engine.Hosting;
 
 /// <summary>
 /// dnsmasq's log-facility=: "-" is stderr (or the host's own log, see <see cref="PintHostOptions.LogFacilityStandardError"/>), a path is a file appended to; syslog facility names (DAEMON, LOCAL0,
-/// ...) have no syslog here, so those lines go to the host's own log only. Lines are written by one background
-/// writer so a slow disk never stalls a DNS or DHCP thread.
+/// ...) have no syslog here, so those lines go to the host's own log only. Lines are written in batches by one background
+/// writer (<see cref="BackgroundLineWriter{T}"/>) so a slow disk never stalls a DNS or DHCP thread.
 /// </summary>
 public sealed class LogFacility : IPintLog, IAsyncDisposable
 {
     private readonly IPintLog _inner;
-    private readonly TextWriter _writer;
-    private readonly bool _ownsWriter;
-    private readonly BlockingCollection<string> _lines = new(boundedCapacity: 100_000);
-    private readonly Task _pump;
+    private readonly BackgroundLineWriter<(DateTime Time, string Message)> _lines;
 
     private LogFacility(IPintLog inner, TextWriter writer, bool ownsWriter)
     {
         _inner = inner;
-        _writer = writer;
-        _ownsWriter = ownsWriter;
-        _pump = Task.Factory.StartNew(Pump, TaskCreationOptions.LongRunning);
+        // dnsmasq's line shape: "Nov 24 18:55:01 dnsmasq[123]: query[A] ..."
+        var processId = Environment.ProcessId;
+        _lines = new((writer, line) => writer.WriteLine($"{line.Time.ToLocalTime():MMM dd HH:mm:ss} pint[{processId}]: {line.Message}"), writer, ownsWriter);
     }
 
     /// <summary>The log to use for a log-facility value; <paramref name="inner"/> keeps receiving everything.</summary>
@@ -37,7 +33,7 @@ public sealed class LogFacility : IPintLog, IAsyncDisposable
         }
         var path = Path.IsPathRooted(facility) ? facility : Path.Combine(workingDirectory, facility);
         var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        return new LogFacility(inner, new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true }, ownsWriter: true);
+        return new LogFacility(inner, new StreamWriter(stream, new UTF8Encoding(false)), ownsWriter: true);
     }
 
     public bool IsEnabled(PintLogLevel level) => level >= PintLogLevel.Information || _inner.IsEnabled(level);
@@ -46,23 +42,8 @@ public sealed class LogFacility : IPintLog, IAsyncDisposable
     {
         _inner.Write(level, category, message);
         if (level < PintLogLevel.Information) return;
-        // dnsmasq's line shape: "Nov 24 18:55:01 dnsmasq[123]: query[A] ..."; a full queue drops rather than blocks.
-        _lines.TryAdd($"{DateTime.Now:MMM dd HH:mm:ss} pint[{Environment.ProcessId}]: {message}");
+        _lines.TryQueue((DateTime.UtcNow, message)); // a full queue drops rather than blocks
     }
 
-    private void Pump()
-    {
-        foreach (var line in _lines.GetConsumingEnumerable())
-        {
-            try { _writer.WriteLine(line); }
-            catch (IOException) { /* a full disk must not stop the server */ }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _lines.CompleteAdding();
-        await _pump.ConfigureAwait(false);
-        if (_ownsWriter) await _writer.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _lines.DisposeAsync();
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using System.Threading.Channels;
+using Pint.Engine.Threading;
 
 namespace Pint.Engine.Dhcp.Leases;
 
@@ -11,7 +11,9 @@ namespace Pint.Engine.Dhcp.Leases;
 /// durable leases, replaced atomically (temp file, fsync, rename, fsync of the directory) off the flusher as soon as
 /// something changed and at most once a second, so a burst of changes shares one snapshot. Once a snapshot is on disk,
 /// the journal is cut back to the records that came after it. At every moment the lease file with its journal replayed
-/// over it holds exactly the durable leases, so a crash anywhere loses and revives nothing.
+/// over it holds exactly the durable leases, so a crash anywhere loses and revives nothing. The flusher is a thread of its
+/// own that sleeps without spinning (<see cref="WorkQueue{T}"/>); the DHCP server's commits complete on it, so their
+/// replies go out from there with no hand-over to the thread pool.
 /// </summary>
 internal sealed class LeaseDiskWriter : IAsyncDisposable
 {
@@ -31,7 +33,7 @@ internal sealed class LeaseDiskWriter : IAsyncDisposable
     private readonly string _path;
     private readonly string? _duidLine;
     private readonly IReadOnlyList<string> _dhcp6Lines;
-    private readonly Channel<Work> _pending = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
+    private readonly WorkQueue<Work> _pending = new();
     // What is on disk, address -> lease; a snapshot writes exactly this, never a record not yet durable.
     private readonly Dictionary<IPAddress, DurableLease> _durable;
     // Journal batches written while a snapshot is being written: what the journal keeps once that snapshot is on disk.
@@ -59,8 +61,8 @@ internal sealed class LeaseDiskWriter : IAsyncDisposable
         _durable = live.ToDictionary(l => l.Address, l => new DurableLease(l, LineOf(l)));
         WriteSnapshotFile(_durable.Values.Select(d => d.Line).ToArray());
         _journal = LeaseJournal.CreateEmpty(_path);
-        _snapshotTimer = new Timer(_ => _pending.Writer.TryWrite(new Work(WorkKind.SnapshotDue)));
-        _flusher = Task.Run(FlushLoopAsync);
+        _snapshotTimer = new Timer(_ => _pending.TryEnqueue(new Work(WorkKind.SnapshotDue)));
+        _flusher = StartFlusherThread();
     }
 
     public long FsyncCount => Interlocked.Read(ref _fsyncs);
@@ -73,31 +75,47 @@ internal sealed class LeaseDiskWriter : IAsyncDisposable
     /// <summary>
     /// Queues <paramref name="lease"/> (a release when it expired at <see cref="LeaseFile.ReleasedExpiry"/>), and the end
     /// of <paramref name="retired"/> if given; the task completes once both are fsync'ed, or faults if they could not be.
+    /// With <paramref name="continueOnFlusher"/> the awaiter's continuation runs on the flusher thread right after the
+    /// fsync (it must be short and must not wait for the store); otherwise it runs on the thread pool.
     /// </summary>
-    public Task AppendAsync(DhcpLease lease, DhcpLease? retired = null)
+    public Task AppendAsync(DhcpLease lease, DhcpLease? retired = null, bool continueOnFlusher = false)
     {
-        var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_pending.Writer.TryWrite(new Work(WorkKind.Record, lease, retired, durable)))
+        var durable = new TaskCompletionSource(continueOnFlusher ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_pending.TryEnqueue(new Work(WorkKind.Record, lease, retired, durable)))
             durable.SetException(new ObjectDisposedException(nameof(LeaseStore)));
         return durable.Task;
     }
 
     /// <summary>The table dropped <paramref name="expired"/>: it leaves the next snapshot (no record: it reads as expired).</summary>
-    public void Forget(DhcpLease expired) => _pending.Writer.TryWrite(new Work(WorkKind.Forget, expired));
+    public void Forget(DhcpLease expired) => _pending.TryEnqueue(new Work(WorkKind.Forget, expired));
 
-    private async Task FlushLoopAsync()
+    private Task StartFlusherThread()
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { FlushLoop(); }
+            catch (Exception ex) { ended.TrySetException(ex); }
+            finally { ended.TrySetResult(); }
+        })
+        { IsBackground = true, Name = "pint-lease-flush" };
+        thread.Start();
+        return ended.Task;
+    }
+
+    private void FlushLoop()
     {
         var batch = new List<Work>();
         var lines = new List<byte[]>();
         var forgotten = new List<DhcpLease>();
         var journal = new MemoryStream();
-        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (_pending.WaitForWork())
         {
             batch.Clear();
             lines.Clear();
             forgotten.Clear();
             journal.SetLength(0);
-            while (_pending.Reader.TryRead(out var work))
+            while (_pending.TryDequeue(out var work))
             {
                 switch (work.Kind)
                 {
@@ -197,7 +215,7 @@ internal sealed class LeaseDiskWriter : IAsyncDisposable
         }
         finally
         {
-            _pending.Writer.TryWrite(new Work(outcome));
+            _pending.TryEnqueue(new Work(outcome));
         }
     }
 
@@ -232,8 +250,11 @@ internal sealed class LeaseDiskWriter : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
+        _pending.Complete();
         await _flusher.ConfigureAwait(false);
+        // A record queued as the queue completed was not written: its commit fails rather than waits forever.
+        while (_pending.TryDequeue(out var late))
+            late.Durable?.TrySetException(new ObjectDisposedException(nameof(LeaseStore)));
         await _snapshotTimer.DisposeAsync().ConfigureAwait(false);
         if (_snapshotting is { } snapshotting) await snapshotting.ConfigureAwait(false);
         try

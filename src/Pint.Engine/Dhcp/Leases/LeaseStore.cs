@@ -80,7 +80,11 @@ public sealed class LeaseStore : IAsyncDisposable
     }
 
     /// <summary>Grants or renews a lease; completes when it is on disk. Faults with <see cref="LeaseStoreWriteException"/> if it cannot be.</summary>
-    public async ValueTask CommitAsync(DhcpLease lease)
+    /// <param name="continueOnWriter">
+    /// The awaiter's continuation runs on the disk writer's thread right after the fsync (the DHCP server sends its ACK
+    /// from there): it must be short and must not wait for this store. Otherwise it runs on the thread pool.
+    /// </param>
+    public async ValueTask CommitAsync(DhcpLease lease, bool continueOnWriter = false)
     {
         DhcpLease? previous, retired;
         lock (_gate)
@@ -91,7 +95,7 @@ public sealed class LeaseStore : IAsyncDisposable
         if (_disk is null) return;
         try
         {
-            await _disk.AppendAsync(lease, retired).ConfigureAwait(false);
+            await _disk.AppendAsync(lease, retired, continueOnWriter).ConfigureAwait(false);
         }
         catch
         {
@@ -177,6 +181,16 @@ public sealed class LeaseStore : IAsyncDisposable
         {
             holder = _table.ByAddress(address) is { } lease && !lease.IsExpiredAt(now) ? lease : null;
             return _declined.Count > 0 && _declined.TryGetValue(address, out var until) && until > now;
+        }
+    }
+
+    /// <summary>The same questions for an address as a number (<see cref="Net.Ipv4"/>): an allocator probe makes no IPAddress.</summary>
+    internal bool IsDeclined(uint address, DateTimeOffset now, out DhcpLease? holder)
+    {
+        lock (_gate)
+        {
+            holder = _table.ByAddress(address) is { } lease && !lease.IsExpiredAt(now) ? lease : null;
+            return _declined.Count > 0 && _declined.TryGetValue(Net.Ipv4.ToAddress(address), out var until) && until > now;
         }
     }
 

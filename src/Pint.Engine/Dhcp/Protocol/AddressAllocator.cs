@@ -29,7 +29,7 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
     private bool IsFree(DhcpClient client, uint address, DateTimeOffset now)
     {
         if (address == client.Context.AddressValue) return false;
-        if (leases.IsDeclined(Ipv4.ToAddress(address), now, out var holder)) return false;
+        if (leases.IsDeclined(address, now, out var holder)) return false;
         return holder is null || client.Owns(holder);
     }
 

@@ -18,8 +18,7 @@ internal sealed class DhcpClient
         IsRelayed = request.RelayAddress != 0;
         NetworkAddress = IsRelayed ? request.RelayAddress : context.AddressValue;
 
-        Host = options.Hosts.FirstOrDefault(h => h.ClientId is not null && h.Matches(request.HardwareType, request.ClientHardwareAddress, request.ClientId))
-            ?? options.Hosts.FirstOrDefault(h => h.Matches(request.HardwareType, request.ClientHardwareAddress, request.ClientId));
+        Host = FindHost(options.Hosts, request, byClientIdOnly: true) ?? FindHost(options.Hosts, request, byClientIdOnly: false);
 
         Tags.Add(context.InterfaceName);
         if (Host is not null)
@@ -31,7 +30,10 @@ internal sealed class DhcpClient
             if (request.TryGetOption(rule.OptionCode, out var value) && rule.Matches(value))
                 Tags.Add(rule.SetTag);
 
-        Ranges = options.Ranges.Where(r => IsOnNetwork(r) && Tags.Satisfies(r.RequiredTags)).ToArray();
+        var ranges = new List<DhcpRange>(options.Ranges.Count);
+        foreach (var range in options.Ranges)
+            if (IsOnNetwork(range) && Tags.Satisfies(range.RequiredTags)) ranges.Add(range);
+        Ranges = ranges;
         CurrentLease = FindLease(leases, now);
     }
 
@@ -57,8 +59,23 @@ internal sealed class DhcpClient
     }
 
     /// <summary>The range on the client's network containing <paramref name="address"/> (any range, static included, for reservations).</summary>
-    public DhcpRange? RangeFor(uint address) =>
-        Ranges.FirstOrDefault(r => r.Contains(address)) ?? Ranges.FirstOrDefault(r => (address & MaskOf(r)) == (r.StartValue & MaskOf(r)));
+    public DhcpRange? RangeFor(uint address)
+    {
+        foreach (var range in Ranges)
+            if (range.Contains(address)) return range;
+        foreach (var range in Ranges)
+            if ((address & MaskOf(range)) == (range.StartValue & MaskOf(range))) return range;
+        return null;
+    }
+
+    /// <summary>The first reservation matching the client (with <paramref name="byClientIdOnly"/>: only those naming a client-id).</summary>
+    private static DhcpHostReservation? FindHost(IReadOnlyList<DhcpHostReservation> hosts, DhcpRequest request, bool byClientIdOnly)
+    {
+        foreach (var host in hosts)
+            if ((!byClientIdOnly || host.ClientId is not null) && host.Matches(request.HardwareType, request.ClientHardwareAddress, request.ClientId))
+                return host;
+        return null;
+    }
 
     /// <summary>Whether <paramref name="lease"/> belongs to this client: same client-id, or same hardware address when either lacks one.</summary>
     public bool Owns(DhcpLease lease) =>

@@ -34,6 +34,8 @@ public sealed record DhcpDecision
     public int DestinationPort { get; init; }
     /// <summary>The client's hardware address, for <see cref="DhcpReplyDestination.YourAddress"/>.</summary>
     public byte[]? ClientHardwareAddress { get; init; }
+    /// <summary>The address the reply offers or acknowledges (yiaddr; 0.0.0.0 for a NAK or an INFORM's ACK).</summary>
+    public IPAddress? YourAddress { get; init; }
 
     /// <summary>Lease to commit before sending; if the commit fails the reply must not be sent.</summary>
     public DhcpLease? LeaseToCommit { get; init; }

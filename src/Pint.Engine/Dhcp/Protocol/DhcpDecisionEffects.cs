@@ -9,14 +9,15 @@ namespace Pint.Engine.Dhcp.Protocol;
 public static class DhcpDecisionEffects
 {
     /// <summary>Applies the decision; returns false when the reply must not be sent (the lease could not be stored).</summary>
-    public static async ValueTask<bool> ApplyAsync(DhcpDecision decision, LeaseStore leases, ILeaseNameSink? names, string? domain)
+    /// <param name="continueOnWriter">Whether what follows a lease commit may run on the store's disk writer (see <see cref="LeaseStore.CommitAsync"/>).</param>
+    public static async ValueTask<bool> ApplyAsync(DhcpDecision decision, LeaseStore leases, ILeaseNameSink? names, string? domain, bool continueOnWriter = false)
     {
         if (decision.LeaseToCommit is { } lease)
         {
             var previous = leases.FindByAddress(lease.Address);
             try
             {
-                await leases.CommitAsync(lease).ConfigureAwait(false);
+                await leases.CommitAsync(lease, continueOnWriter).ConfigureAwait(false);
             }
             catch (LeaseStoreWriteException)
             {

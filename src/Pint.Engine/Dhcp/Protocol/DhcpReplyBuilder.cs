@@ -129,7 +129,7 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
     }
 
     private static bool IsRequested(DhcpRequest request, byte code) =>
-        request.ParameterRequestList is not { } list || Array.IndexOf(list, code) >= 0;
+        !request.HasParameterRequestList || request.ParameterRequestList.Contains(code);
 
     /// <summary>Per option code, the setting for this client: a tagged setting it satisfies wins over an untagged one.</summary>
     private Dictionary<byte, DhcpOptionSetting> ChooseOptions(DhcpClient client)
@@ -142,10 +142,16 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
             if (!chosen.TryGetValue(setting.Code, out var current) || (tagged && current.RequiredTags is not { Count: > 0 }))
                 chosen[setting.Code] = setting;
         }
+        if (chosen.Count <= 1) return chosen;
         // Keep config order of first appearance for the wire.
-        var order = options.Options.Select(o => o.Code).Distinct().ToList();
-        return chosen.OrderBy(c => order.IndexOf(c.Key)).ToDictionary(c => c.Key, c => c.Value);
+        var inOrder = new Dictionary<byte, DhcpOptionSetting>(chosen.Count);
+        foreach (var code in _configOrder)
+            if (chosen.TryGetValue(code, out var setting)) inOrder[code] = setting;
+        return inOrder;
     }
+
+    // Option codes in the order they first appear in the config; the same for every reply, so worked out once.
+    private readonly byte[] _configOrder = options.Options.Select(o => o.Code).Distinct().ToArray();
 
     private DhcpBoot? ChooseBoot(DhcpClient client) =>
         options.Boots.FirstOrDefault(b => b.RequiredTags is { Count: > 0 } && client.Tags.Satisfies(b.RequiredTags))

@@ -25,10 +25,18 @@ public sealed class DhcpResponder
         _replies = new DhcpReplyBuilder(options);
     }
 
+    /// <summary>Reads <paramref name="packet"/> and answers it (see the overload taking a request read already).</summary>
     public DhcpDecision Respond(ReadOnlySpan<byte> packet, DhcpReceiveContext context, DateTimeOffset now)
     {
         var request = DhcpRequest.TryParse(packet, out var problem);
-        if (request is null) return DhcpDecision.Drop(DhcpDropReason.Malformed, problem);
+        return request is null ? DhcpDecision.Drop(DhcpDropReason.Malformed, problem) : Respond(request, context, now);
+    }
+
+    /// <summary>Answers a request the server has read once on receipt.</summary>
+    public DhcpDecision Respond(DhcpRequest request, DhcpReceiveContext context, DateTimeOffset now)
+    {
+        if (request.ClientHardwareAddress.Length == 0 && request.MessageType != DhcpMessageType.Inform)
+            return DhcpDecision.Drop(DhcpDropReason.Malformed, "no client hardware address");
         var client = new DhcpClient(request, context, _options, _leases, now);
         if (client.Host?.Ignore == true) return DhcpDecision.Drop(DhcpDropReason.HostIgnored, "client ignored by dhcp-host");
         return request.MessageType switch
@@ -172,6 +180,7 @@ public sealed class DhcpResponder
             DestinationAddress = Ipv4.ToAddress(address),
             DestinationPort = port,
             ClientHardwareAddress = request.ClientHardwareAddress,
+            YourAddress = Ipv4.ToAddress(yourAddress),
         };
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Dhcp.Protocol;
 using Pint.Engine.Dhcp.Wire;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dhcp.Server;
 
@@ -139,30 +140,32 @@ public sealed class DhcpServer : IAsyncDisposable
 
     private void Handle(ReadOnlySpan<byte> packet, IPPacketInformation arrival)
     {
-        if (!DhcpPacketReader.TryRead(packet, out var request, out _) || !request.IsRequest)
+        if (!DhcpPacketReader.TryRead(packet, out var reader, out _) || !reader.IsRequest)
         {
             Counters.CountMalformed();
             return;
         }
+        // Read once here; the responder, the reply builder and a probe all use this view.
+        var request = DhcpRequest.From(reader);
         Counters.CountReceived(request.MessageType);
         var serving = _serving;
         var context = _interfaces.Resolve(arrival.Interface);
         if (TransactionLog is { } log)
         {
-            var requested = request.MessageType == DhcpMessageType.Request && request.ClientAddressValue != 0 ? request.ClientAddress + " " : "";
-            log($"DHCP{request.MessageType.ToString().ToUpperInvariant()}({context?.InterfaceName ?? "?"}) {requested}{HexText.FormatHardwareAddress(request.HardwareType, request.ClientHardwareAddress)}");
+            var requested = request.MessageType == DhcpMessageType.Request && request.ClientAddress != 0 ? Ipv4.ToAddress(request.ClientAddress) + " " : "";
+            log($"{request.MessageType.LogName()}({context?.InterfaceName ?? "?"}) {requested}{request.HardwareAddressText}");
         }
         if (context is null)
         {
             Counters.CountDropped(DhcpDropReason.InterfaceWithoutAddress);
             return;
         }
-        var decision = Decide(packet, context, serving);
+        var decision = Decide(request, context, serving);
         if (decision is null) return;
-        if (serving.Options.Ping && decision.ReplyType == DhcpMessageType.Offer && decision.Reply is { } offer && NeedsProbe(offer))
+        if (serving.Options.Ping && decision.ReplyType == DhcpMessageType.Offer && decision.YourAddress is { } offered && NeedsProbe(offered, request))
         {
             // The probe waits off the receive loop: other clients are answered meanwhile.
-            _ = ProbeThenCompleteAsync(packet.ToArray(), decision, context, arrival.Interface, serving);
+            _ = ProbeThenCompleteAsync(request, decision, context, arrival.Interface, serving);
             return;
         }
         // Started here, not awaited: the memory side of the commit happens before the next packet is handled,
@@ -171,7 +174,7 @@ public sealed class DhcpServer : IAsyncDisposable
     }
 
     /// <summary>The responder's decision, or null (counted) when there is nothing to do.</summary>
-    private DhcpDecision? Decide(ReadOnlySpan<byte> packet, DhcpReceiveContext context, Serving serving)
+    private DhcpDecision? Decide(DhcpRequest request, DhcpReceiveContext context, Serving serving)
     {
         DhcpDecision decision;
         // The receive loop and probes that finished both ask the responder: one at a time, so two clients are
@@ -180,7 +183,7 @@ public sealed class DhcpServer : IAsyncDisposable
         {
             var now = _time.GetUtcNow();
             ExpireLeases(now, serving.Options.Domain);
-            decision = serving.Responder.Respond(packet, context, now);
+            decision = serving.Responder.Respond(request, context, now);
         }
         if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
         {
@@ -191,28 +194,26 @@ public sealed class DhcpServer : IAsyncDisposable
     }
 
     /// <summary>A client renewing its own address needs no probe; a new offer does.</summary>
-    private bool NeedsProbe(byte[] offer)
+    private bool NeedsProbe(IPAddress offered, DhcpRequest request)
     {
-        var offered = new IPAddress(offer.AsSpan(16, 4));
-        var chaddr = offer.AsSpan(28, Math.Min((int)offer[2], 16));
         var held = _leases.FindByAddress(offered);
-        return held is null || !string.Equals(held.HardwareAddress, HexText.FormatHardwareAddress(offer[1], chaddr), StringComparison.OrdinalIgnoreCase);
+        return held is null || !string.Equals(held.HardwareAddress, request.HardwareAddressText, StringComparison.OrdinalIgnoreCase);
     }
 
     private const int MaxProbes = 3;
 
-    private async Task ProbeThenCompleteAsync(byte[] packet, DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, Serving serving)
+    private async Task ProbeThenCompleteAsync(DhcpRequest request, DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, Serving serving)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var offered = new IPAddress(decision.Reply!.AsSpan(16, 4));
+            var offered = decision.YourAddress!;
             if (!await AnswersPingAsync(offered, serving.Options.PingTimeout).ConfigureAwait(false)) break;
             Counters.CountPingConflict();
             // Someone uses it without a lease: keep it out of offers for a while, as a DECLINE would.
             try { await _leases.DeclineAsync(offered, _time.GetUtcNow() + serving.Options.DeclineHoldTime).ConfigureAwait(false); }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException) { return; }
             if (attempt + 1 >= MaxProbes) { Counters.CountDropped(DhcpDropReason.PingConflicts); return; }
-            var next = Decide(packet, context, serving);
+            var next = Decide(request, context, serving);
             if (next is null) return;
             decision = next;
             if (decision.ReplyType != DhcpMessageType.Offer || decision.Reply is null) break;
@@ -239,7 +240,8 @@ public sealed class DhcpServer : IAsyncDisposable
         bool sendable;
         try
         {
-            sendable = await DhcpDecisionEffects.ApplyAsync(decision, _leases, _names, domain).ConfigureAwait(false);
+            // The reply goes out from the lease writer's thread right after the fsync: no hand-over to the thread pool.
+            sendable = await DhcpDecisionEffects.ApplyAsync(decision, _leases, _names, domain, continueOnWriter: true).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
@@ -274,7 +276,7 @@ public sealed class DhcpServer : IAsyncDisposable
             {
                 var mac = decision.ClientHardwareAddress is { } hw ? HexText.FormatHardwareAddress(1, hw) : "";
                 var name = decision.LeaseToCommit?.HostName is { } h ? " " + h : "";
-                log($"DHCP{decision.ReplyType!.Value.ToString().ToUpperInvariant()}({context.InterfaceName ?? "?"}) {new IPAddress(reply.AsSpan(16, 4))} {mac}{name}");
+                log($"{decision.ReplyType!.Value.LogName()}({context.InterfaceName ?? "?"}) {decision.YourAddress} {mac}{name}");
             }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)

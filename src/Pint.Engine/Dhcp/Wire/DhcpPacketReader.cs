@@ -74,6 +74,9 @@ public readonly ref struct DhcpPacketReader
         return DhcpPacketRejection.None;
     }
 
+    /// <summary>The packet bytes this view reads.</summary>
+    public ReadOnlySpan<byte> Bytes => _packet;
+
     public bool IsRequest => _packet[DhcpLayout.Op] == 1;
     public byte HardwareType => _packet[DhcpLayout.HardwareType];
     public byte Hops => _packet[DhcpLayout.Hops];
