@@ -25,6 +25,9 @@ public sealed class SystemFacts
     /// <summary>The resolv file read when the config names none and does not say <c>no-resolv</c>; null for none.</summary>
     public string? DefaultResolvFile { get; init; } = OperatingSystem.IsWindows() ? null : "/etc/resolv.conf";
 
+    /// <summary>The ethers file <c>read-ethers</c> reads; null for none.</summary>
+    public string? EthersFile { get; init; } = OperatingSystem.IsWindows() ? null : "/etc/ethers";
+
     /// <summary>The machine's interfaces (for <c>interface=</c>).</summary>
     public Func<IReadOnlyList<InterfaceFacts>> Interfaces { get; init; } = ReadInterfaces;
 

@@ -14,10 +14,11 @@ namespace Pint.Engine.Dhcp;
 /// </summary>
 public static class DhcpSetup
 {
-    public static SetupResult<DhcpServerOptions> Build(PintConfig config)
+    public static SetupResult<DhcpServerOptions> Build(PintConfig config, SystemFacts? system = null)
     {
         var dhcp = config.Dhcp;
         var diagnostics = new List<ConfigDiagnostic>();
+        var ethers = dhcp.ReadEthers && (system ?? SystemFacts.Live).EthersFile is { } ethersFile ? ReadEthers(ethersFile, diagnostics) : [];
         var settings = new List<DhcpOptionSetting>();
         foreach (var o in dhcp.Options)
         {
@@ -69,18 +70,65 @@ public static class DhcpSetup
         var options = new DhcpServerOptions
         {
             Ranges = dhcp.Ranges.Select(r => new ProtocolRange(r.Start, r.End, r.Netmask, r.Broadcast, r.LeaseTime, r.IsStatic, r.SetTag, r.Tags.Count > 0 ? r.Tags : null)).ToList(),
-            Hosts = dhcp.Hosts.Concat(dhcp.HostsFileHosts).Select(h => new DhcpHostReservation(h.HardwareAddresses, ClientIdText(h.ClientId), h.Address, h.HostName, h.LeaseTime, h.Ignore, h.SetTags.Count > 0 ? h.SetTags : null)).ToList(),
+            Hosts = dhcp.Hosts.Concat(dhcp.HostsFileHosts).Concat(ethers).Select(h => new DhcpHostReservation(h.HardwareAddresses, ClientIdText(h.ClientId), h.Address, h.HostName, h.LeaseTime, h.Ignore, h.SetTags.Count > 0 ? h.SetTags : null)).ToList(),
             Options = settings,
             Matches = matches,
             TagIfs = dhcp.TagIfs.Select(t => new DhcpTagIf(t.SetTags, t.IfTags)).ToList(),
             Boots = dhcp.Boots.Select(b => new ProtocolBoot(b.FileName, b.ServerName, b.ServerAddress, b.Tags.Count > 0 ? b.Tags : null)).ToList(),
             Authoritative = dhcp.Authoritative,
+            IgnoreNames = dhcp.IgnoreNames,
+            NameMatches = dhcp.NameMatches.Select(m => new DhcpNameMatchRule(m.SetTag, m.Name, m.Prefix)).ToList(),
+            BroadcastTags = dhcp.Broadcast,
+            NoDhcpInterfaces = dhcp.NoDhcpInterfaces,
+            RapidCommit = dhcp.RapidCommit,
             Ping = !dhcp.NoPing,
             LeaseMax = dhcp.LeaseMax,
             Domain = config.Dns.Domains.FirstOrDefault(d => d.Subnet is null)?.Name,
             DnsEnabled = config.Dns.Port != 0,
         };
         return new SetupResult<DhcpServerOptions>(options, diagnostics);
+    }
+
+    /// <summary>
+    /// /etc/ethers: a hardware address and an IPv4 address or a host name a line, # comments; each line is what the
+    /// dhcp-host line with the same two fields is, as dnsmasq reads it. A bad line is a warning naming file and line.
+    /// </summary>
+    private static List<DhcpHost> ReadEthers(string path, List<ConfigDiagnostic> diagnostics)
+    {
+        var hosts = new List<DhcpHost>();
+        string[] lines;
+        try { lines = File.ReadAllLines(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new ConfigDiagnostic(path, 0, "read-ethers", DiagnosticSeverity.Warning, $"cannot read the ethers file: {e.Message}"));
+            return hosts;
+        }
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i];
+            var hash = text.IndexOf('#');
+            if (hash >= 0) text = text[..hash];
+            var fields = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 0) continue;
+            var source = new ConfigSource(path, i + 1);
+            // IPv6 addresses are not read from ethers, as dnsmasq says.
+            if (fields.Length != 2 || !IsEthersAddress(fields[0]) || fields[1].Contains(':'))
+            {
+                diagnostics.Add(new ConfigDiagnostic(source, "read-ethers", DiagnosticSeverity.Warning, "expected a hardware address and an IPv4 address or host name; line skipped"));
+                continue;
+            }
+            var mac = string.Join(':', fields[0].Split(':').Select(g => g.PadLeft(2, '0')));
+            if (DhcpHostValue.Parse($"{mac},{fields[1]}", source, out var problem) is { } host) hosts.Add(host);
+            else diagnostics.Add(new ConfigDiagnostic(source, "read-ethers", DiagnosticSeverity.Warning, $"{problem}; line skipped"));
+        }
+        return hosts;
+    }
+
+    /// <summary>ethers(5) writes six groups of one or two hex digits (8:0:20:1:fc:76).</summary>
+    private static bool IsEthersAddress(string text)
+    {
+        var groups = text.Split(':');
+        return groups.Length == 6 && groups.All(g => g.Length is 1 or 2 && g.All(Uri.IsHexDigit));
     }
 
     /// <summary>

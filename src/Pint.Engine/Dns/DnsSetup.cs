@@ -60,6 +60,7 @@ public static class DnsSetup
             LocalTtl = dns.LocalTtl,
             NegTtl = dns.NegTtl,
             NoNegativeCache = dns.NoNegativeCache,
+            EdnsPacketMax = dns.EdnsPacketMax,
             ClearOnReload = dns.ClearOnReload,
         };
         return new SetupResult<DnsServerOptions>(options, diagnostics);

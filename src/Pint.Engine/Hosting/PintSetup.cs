@@ -34,7 +34,7 @@ public static class PintSetup
         var diagnostics = new List<ConfigDiagnostic>(loaded.Diagnostics);
         // port=0 turns DNS off, dhcp-range turns DHCP on, enable-tftp TFTP, as in dnsmasq.
         var dns = config.Dns.Port != 0 ? Take(DnsSetup.Build(config, system, workingDirectory), diagnostics) : null;
-        var dhcp = config.Dhcp.Enabled ? Take(DhcpSetup.Build(config), diagnostics) : null;
+        var dhcp = config.Dhcp.Enabled ? Take(DhcpSetup.Build(config, system), diagnostics) : null;
         var tftp = config.Tftp.Enabled ? Take(TftpSetup.Build(config, workingDirectory), diagnostics) : null;
         return new PintSetupResult(loaded, dns, dhcp, tftp, diagnostics);
     }

@@ -17,9 +17,8 @@ public class SampleConfigTests
     {
         { "libvirt-default.conf", ["bind-dynamic"] },
         { "pihole-01-pihole.conf", ["localise-queries", "dnssec", "trust-anchor"] },
-        { "openwrt-dnsmasq.conf", ["localise-queries", "read-ethers", "enable-ubus", "bind-dynamic", "edns-packet-max",
-            "dhcp-broadcast", "dhcp-ignore-names", "no-dhcp-interface"] },
-        { "lxd-lxdbr0.conf", ["dhcp-rapid-commit"] },
+        { "openwrt-dnsmasq.conf", ["localise-queries", "enable-ubus", "bind-dynamic"] },
+        { "lxd-lxdbr0.conf", [] },
         { "lxc-net-lxcbr0.conf", [] },
         { "networkmanager-shared.conf", [] },
     };

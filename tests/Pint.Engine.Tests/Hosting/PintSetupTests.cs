@@ -117,6 +117,23 @@ public class PintSetupTests : IDisposable
     }
 
     [Fact]
+    public void Read_ethers_adds_a_reservation_for_each_line_of_the_ethers_file_and_warns_about_bad_ones()
+    {
+        var conf = _dir.Write("pint.conf", "port=0\ndhcp-range=10.0.0.10,10.0.0.50\nread-ethers\n");
+        var ethers = _dir.Write("ethers", "# the ethers file\n52:54:00:aa:bb:01 10.0.0.5\n52:54:00:aa:bb:02\tprinter  # named\nnot-a-mac 10.0.0.6\n52:54:00:aa:bb:03 fd00::3\n");
+        var check = PintSetup.Check(conf, LoadOptions, new SystemFacts { EthersFile = ethers, HostsFile = null, Interfaces = () => [] });
+        Assert.Equal([(ethers, 4), (ethers, 5)], check.Diagnostics.Select(d => (d.File, d.Line)));
+        Assert.All(check.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        var hosts = check.Dhcp!.Hosts;
+        Assert.Equal(2, hosts.Count);
+        Assert.Equal(("52:54:00:aa:bb:01", "10.0.0.5"), (hosts[0].HardwareAddresses.Single(), hosts[0].Address!.ToString()));
+        Assert.Equal("printer", hosts[1].Name);
+
+        var without = PintSetup.Check(_dir.Write("plain.conf", "port=0\ndhcp-range=10.0.0.10,10.0.0.50\n"), LoadOptions, new SystemFacts { EthersFile = ethers });
+        Assert.Empty(without.Dhcp!.Hosts);
+    }
+
+    [Fact]
     public void A_service_the_config_leaves_off_has_no_options()
     {
         var conf = _dir.Write("pint.conf", "port=0\n");

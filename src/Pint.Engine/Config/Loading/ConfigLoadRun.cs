@@ -229,11 +229,8 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             return;
         }
         if (string.IsNullOrWhiteSpace(lexed.Value)) return;
-        var findings = new List<ConfigDiagnostic>();
-        var scratch = new PintConfig();
-        DhcpHostParser.Parse(new OptionLine("dhcp-host", lexed.Value.Trim(' '), source, findings), scratch);
-        foreach (var f in findings) Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"{f.Message}; line skipped");
-        if (findings.Count == 0) _config.Dhcp.HostsFileHostList.AddRange(scratch.Dhcp.Hosts);
+        if (DhcpHostValue.Parse(lexed.Value.Trim(' '), source, out var problem) is { } host) _config.Dhcp.HostsFileHostList.Add(host);
+        else Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"{problem}; line skipped");
     }
 
     private void ReadHostsFile(string file, ConfigSource source)

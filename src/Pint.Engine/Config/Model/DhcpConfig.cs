@@ -10,6 +10,10 @@ public sealed class DhcpConfig
     internal readonly List<DhcpMatch> MatchList = [];
     internal readonly List<TagIf> TagIfList = [];
     internal readonly List<string> HostsFilePathList = [];
+    internal readonly List<IReadOnlyList<string>> IgnoreNamesList = [];
+    internal readonly List<DhcpNameMatch> NameMatchList = [];
+    internal readonly List<IReadOnlyList<string>> BroadcastList = [];
+    internal readonly List<string> NoDhcpInterfaceList = [];
     internal readonly List<DhcpHost> HostsFileHostList = [];
 
     public IReadOnlyList<DhcpRange> Ranges => RangeList;
@@ -34,6 +38,18 @@ public sealed class DhcpConfig
     public bool NoPing { get; internal set; }
     public bool LogDhcp { get; internal set; }
     public bool QuietDhcp { get; internal set; }
+    /// <summary><c>dhcp-ignore-names[=tag:...]</c> lines: a client with all of one line's tags (every client, for a line without) gets no name from its own hostname option.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> IgnoreNames => IgnoreNamesList;
+    /// <summary><c>dhcp-name-match=set:TAG,NAME[*]</c> lines.</summary>
+    public IReadOnlyList<DhcpNameMatch> NameMatches => NameMatchList;
+    /// <summary><c>dhcp-broadcast[=tag:...]</c> lines: a client with all of one line's tags is answered by broadcast while it has no address.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Broadcast => BroadcastList;
+    /// <summary><c>no-dhcp-interface</c>: interfaces DHCP is not served on (DNS still is).</summary>
+    public IReadOnlyList<string> NoDhcpInterfaces => NoDhcpInterfaceList;
+    /// <summary><c>dhcp-rapid-commit</c>: a DISCOVER carrying option 80 is answered with an ACK at once (RFC 4039).</summary>
+    public bool RapidCommit { get; internal set; }
+    /// <summary><c>read-ethers</c>: the system's ethers file (MAC and address or name a line) adds reservations.</summary>
+    public bool ReadEthers { get; internal set; }
 
     /// <summary>True when any range is configured (dnsmasq runs DHCP only then).</summary>
     public bool Enabled => RangeList.Count > 0;

@@ -21,9 +21,43 @@ internal static class DhcpOptionHandlers
         handlers["log-dhcp"] = CommonHandlers.Flag(c => c.Dhcp.LogDhcp = true);
         handlers["quiet-dhcp"] = CommonHandlers.Flag(c => c.Dhcp.QuietDhcp = true);
         // Pint serves no DHCPv6 or router advertisements yet, so there is nothing of theirs to log.
+        handlers["dhcp-ignore-names"] = (line, c) => TagsOnly(line, c.Dhcp.IgnoreNamesList);
+        handlers["dhcp-broadcast"] = (line, c) => TagsOnly(line, c.Dhcp.BroadcastList);
+        handlers["dhcp-name-match"] = NameMatch;
+        handlers["no-dhcp-interface"] = CommonHandlers.NameList(c => c.Dhcp.NoDhcpInterfaceList);
+        handlers["read-ethers"] = CommonHandlers.Flag(c => c.Dhcp.ReadEthers = true);
+        handlers["dhcp-rapid-commit"] = CommonHandlers.Flag(c => c.Dhcp.RapidCommit = true);
         handlers["quiet-dhcp6"] = CommonHandlers.Flag(_ => { });
         handlers["quiet-ra"] = CommonHandlers.Flag(_ => { });
         // Pint never overloads the sname and file fields with options (option 52), which is what this turns off.
         handlers["dhcp-no-override"] = CommonHandlers.Flag(_ => { });
+    }
+
+    /// <summary><c>option[=tag:a[,tag:b]]</c>: the line applies to a client with all those tags (to every client without).</summary>
+    private static void TagsOnly(OptionLine line, List<IReadOnlyList<string>> list)
+    {
+        var tags = new List<string>();
+        var fields = line.Value is { Length: > 0 } ? line.Fields() : [];
+        int taken = TagList.TakeLeading(fields, tags);
+        if (taken != fields.Length)
+        {
+            line.Error($"expected only tag:NAME fields, got '{fields[taken]}'");
+            return;
+        }
+        list.Add(tags);
+    }
+
+    /// <summary><c>dhcp-name-match=set:TAG,NAME[*]</c>.</summary>
+    private static void NameMatch(OptionLine line, PintConfig config)
+    {
+        var fields = line.Fields();
+        if (fields.Length != 2 || !TagList.IsSet(fields[0]) || fields[0].Length == 4 || fields[1].Length == 0)
+        {
+            line.Error("expected dhcp-name-match=set:TAG,NAME[*]");
+            return;
+        }
+        var name = fields[1];
+        bool prefix = name.EndsWith('*');
+        config.Dhcp.NameMatchList.Add(new DhcpNameMatch(fields[0][4..], prefix ? name[..^1] : name, prefix, line.Source));
     }
 }

@@ -41,6 +41,7 @@ internal static class DnsOptionHandlers
         handlers["group"] = CommonHandlers.Text((c, v) => c.Dns.Group = v);
         handlers["interface-name"] = InterfaceName;
         handlers["pid-file"] = CommonHandlers.Text((c, v) => c.Dns.PidFile = v);
+        handlers["edns-packet-max"] = CommonHandlers.Integer(512, 65535, (c, v) => c.Dns.EdnsPacketMax = v);
         handlers["no-negcache"] = CommonHandlers.Flag(c => c.Dns.NoNegativeCache = true);
         handlers["clear-on-reload"] = CommonHandlers.Flag(c => c.Dns.ClearOnReload = true);
         // Pint always runs in the foreground (a service manager or a PowerShell session holds it) and never blocks

@@ -35,8 +35,11 @@ public static class LeaseFile
     /// </summary>
     public static LeaseFileReadResult ReadWithJournal(string path)
     {
-        var file = Read(path);
+        // The journal first: the server cuts it back only after a snapshot holding its lines has been renamed into
+        // place, so a lease missing from the journal read here is in the file read next. Read the other way round,
+        // a snapshot landing between the two reads would hide the leases it took over from the journal.
         var journal = Read(JournalPath(path));
+        var file = Read(path);
         return journal.Leases.Count == 0 && journal.Diagnostics.Count == 0 ? file : file.ReplayedWith(journal);
     }
 

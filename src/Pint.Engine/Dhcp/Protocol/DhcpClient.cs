@@ -29,6 +29,8 @@ internal sealed class DhcpClient
         foreach (var rule in options.Matches)
             if (request.TryGetOption(rule.OptionCode, out var value) && rule.Matches(value))
                 Tags.Add(rule.SetTag);
+        foreach (var rule in options.NameMatches)
+            if (rule.Matches(request.HostName)) Tags.Add(rule.SetTag);
 
         var ranges = new List<DhcpRange>(options.Ranges.Count);
         foreach (var range in options.Ranges)

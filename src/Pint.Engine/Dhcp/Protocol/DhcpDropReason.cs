@@ -28,4 +28,6 @@ public enum DhcpDropReason
     InformWithoutAddress,
     /// <summary>Every address tried answered a ping: someone uses it without a lease.</summary>
     PingConflicts,
+    /// <summary>Received on an interface no-dhcp-interface names.</summary>
+    InterfaceNotServed,
 }

@@ -18,7 +18,8 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
     private const int MaximumReplySize = 1500;
     private const int IpAndUdpHeaders = 28;
 
-    public byte[] Build(DhcpClient client, DhcpMessageType type, uint yourAddress, TimeSpan? leaseTime, string? hostName, string? message = null)
+    public byte[] Build(DhcpClient client, DhcpMessageType type, uint yourAddress, TimeSpan? leaseTime, string? hostName, string? message = null,
+        bool rapidCommit = false)
     {
         var request = client.Request;
         var size = request.MaximumMessageSize > 0
@@ -47,6 +48,7 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
 
         writer.TryWriteOption(DhcpOptionCode.MessageType, (byte)type);
         writer.TryWriteOption(DhcpOptionCode.ServerIdentifier, server);
+        if (rapidCommit) writer.TryWriteOption(DhcpOptionCode.RapidCommit, ReadOnlySpan<byte>.Empty);
         if (leaseTime is { } time)
         {
             var infinite = time == Timeout.InfiniteTimeSpan;

@@ -35,6 +35,8 @@ public sealed class DhcpResponder
     /// <summary>Answers a request the server has read once on receipt.</summary>
     public DhcpDecision Respond(DhcpRequest request, DhcpReceiveContext context, DateTimeOffset now)
     {
+        if (context.InterfaceName is { } nic && _options.NoDhcpInterfaces.Contains(nic, StringComparer.Ordinal))
+            return DhcpDecision.Drop(DhcpDropReason.InterfaceNotServed, $"no-dhcp-interface={nic}");
         if (request.ClientHardwareAddress.Length == 0 && request.MessageType != DhcpMessageType.Inform)
             return DhcpDecision.Drop(DhcpDropReason.Malformed, "no client hardware address");
         var client = new DhcpClient(request, context, _options, _leases, now);
@@ -55,6 +57,9 @@ public sealed class DhcpResponder
         var address = ChooseOffer(client, now);
         if (address is null) return DhcpDecision.Drop(DhcpDropReason.NoAddressAvailable, $"no address available for {client.Request.HardwareAddressText}");
         var range = client.RangeFor(address.Value)!;
+        // RFC 4039: a client that asks for rapid commit is acknowledged at once, when the config allows it.
+        if (_options.RapidCommit && client.Request.TryGetOption(DhcpOptionCode.RapidCommit, out _))
+            return Acknowledge(client, address.Value, range, now, rapidCommit: true);
         FinishTags(client, range);
         var reply = _replies.Build(client, DhcpMessageType.Offer, address.Value, LeaseTime(client, range), client.Host?.Name);
         return Send(client, reply, DhcpMessageType.Offer, address.Value);
@@ -101,17 +106,25 @@ public sealed class DhcpResponder
         if (_allocator.Reserved(client) is { } reserved && reserved != address) return Nak(client, "address reserved for this client is different");
         if (!_allocator.IsAvailable(client, address, now)) return Nak(client, "address not available");
         if (client.CurrentLease is null && _leases.Count >= _options.LeaseMax) return Nak(client, "no leases left");
+        return Acknowledge(client, address, range, now, rapidCommit: false);
+    }
 
+    /// <summary>The ACK that grants <paramref name="address"/>, with the lease the server commits before sending it.</summary>
+    private DhcpDecision Acknowledge(DhcpClient client, uint address, DhcpRange range, DateTimeOffset now, bool rapidCommit)
+    {
+        var request = client.Request;
         FinishTags(client, range);
         var leaseTime = LeaseTime(client, range);
-        var hostName = client.Host?.Name ?? request.HostName;
+        // dhcp-ignore-names: the name the client gives itself is not taken (a reservation's name still is).
+        var ownName = _options.IgnoreNames.Any(client.Tags.Satisfies) ? null : request.HostName;
+        var hostName = client.Host?.Name ?? ownName;
         var lease = new DhcpLease(
             Ipv4.ToAddress(address),
             request.HardwareAddressText,
             hostName,
             request.ClientId,
             leaseTime == Timeout.InfiniteTimeSpan ? null : now + leaseTime);
-        var reply = _replies.Build(client, DhcpMessageType.Ack, address, leaseTime, hostName);
+        var reply = _replies.Build(client, DhcpMessageType.Ack, address, leaseTime, hostName, rapidCommit: rapidCommit);
         return Send(client, reply, DhcpMessageType.Ack, address) with { LeaseToCommit = lease };
     }
 
@@ -163,14 +176,18 @@ public sealed class DhcpResponder
     private static TimeSpan LeaseTime(DhcpClient client, DhcpRange range) =>
         client.Host?.LeaseTime ?? range.LeaseTime ?? DhcpServerOptions.DefaultLeaseTime;
 
-    /// <summary>RFC 2131 4.1: relay first, then ciaddr, then broadcast for NAKs and the broadcast flag, else unicast to yiaddr.</summary>
+    /// <summary>
+    /// RFC 2131 4.1: relay first, then ciaddr, then broadcast for NAKs, the broadcast flag and dhcp-broadcast's tags,
+    /// else unicast to yiaddr.
+    /// </summary>
     private DhcpDecision Send(DhcpClient client, byte[] reply, DhcpMessageType type, uint yourAddress)
     {
         var request = client.Request;
         var (destination, address, port) =
             request.RelayAddress != 0 ? (DhcpReplyDestination.Relay, request.RelayAddress, _options.RelayPort)
             : request.ClientAddress != 0 && type != DhcpMessageType.Nak ? (DhcpReplyDestination.ClientAddress, request.ClientAddress, _options.ClientPort)
-            : type == DhcpMessageType.Nak || (request.Flags & 0x8000) != 0 || yourAddress == 0 ? (DhcpReplyDestination.Broadcast, uint.MaxValue, _options.ClientPort)
+            : type == DhcpMessageType.Nak || (request.Flags & 0x8000) != 0 || yourAddress == 0 || _options.BroadcastTags.Any(client.Tags.Satisfies)
+                ? (DhcpReplyDestination.Broadcast, uint.MaxValue, _options.ClientPort)
             : (DhcpReplyDestination.YourAddress, yourAddress, _options.ClientPort);
         return new DhcpDecision
         {

@@ -15,6 +15,16 @@ public sealed record DhcpServerOptions
 
     /// <summary><c>dhcp-authoritative</c>: NAK requests for addresses we do not know, and lease unknown clients their INIT-REBOOT address.</summary>
     public bool Authoritative { get; init; }
+    /// <summary>dhcp-ignore-names: tag sets (an empty set: every client) whose clients' own hostnames are not taken.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> IgnoreNames { get; init; } = [];
+    /// <summary>dhcp-name-match: a tag for clients that call themselves a name (or a name prefix).</summary>
+    public IReadOnlyList<DhcpNameMatchRule> NameMatches { get; init; } = [];
+    /// <summary>dhcp-broadcast: tag sets (an empty set: every client) answered by broadcast while they have no address.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> BroadcastTags { get; init; } = [];
+    /// <summary>no-dhcp-interface: requests received on these interfaces are not answered.</summary>
+    public IReadOnlyList<string> NoDhcpInterfaces { get; init; } = [];
+    /// <summary>dhcp-rapid-commit: a DISCOVER with option 80 gets an ACK and a committed lease at once (RFC 4039).</summary>
+    public bool RapidCommit { get; init; }
 
     /// <summary>
     /// Probe an address with ICMP echo before offering it (dnsmasq's default; no-ping turns it off): a machine

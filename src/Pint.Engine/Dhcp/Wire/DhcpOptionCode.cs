@@ -26,6 +26,8 @@ public static class DhcpOptionCode
     public const byte TftpServerName = 66;
     public const byte BootFileName = 67;
     public const byte UserClass = 77;
+    /// <summary>RFC 4039: in a DISCOVER, "acknowledge me at once"; in the ACK, "done".</summary>
+    public const byte RapidCommit = 80;
     public const byte ClientFqdn = 81;
     public const byte RelayAgentInformation = 82;
     public const byte ClientArchitecture = 93;
