@@ -155,7 +155,7 @@ public static class DnsSetup
     /// listen-address= lines, else every address of the interface= interfaces, else all addresses (dnsmasq's default),
     /// or loopback only with local-service=host.
     /// </summary>
-    private static IReadOnlyList<IPEndPoint> ListenEndPoints(DnsConfig dns, SystemFacts system)
+    public static IReadOnlyList<IPEndPoint> ListenEndPoints(DnsConfig dns, SystemFacts system)
     {
         var endpoints = new List<IPEndPoint>();
         // The parser has refused any listen-address that is not an address.

@@ -26,6 +26,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     private PintSetupResult? _pendingSetup;
     private string? _pidFile;
     private MetricsExporter? _metrics;
+    private InterfaceWatcher? _interfaces;
 
     private PintServerHost(string configPath, PintSetupResult setup, PintHostOptions options, IPintLog log)
     {
@@ -163,6 +164,7 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
         }
         StartedAt = DateTimeOffset.Now;
         if (_options.WatchConfig) _watcher = new ConfigWatcher(_watched, () => ReloadAsync());
+        if (Config.Dns.BindDynamic) _interfaces = new InterfaceWatcher(() => Config.Dns, _options.System, () => ReloadAsync());
     }
 
     private async Task<IPintService> StartServiceAsync(ServicePlan plan, CancellationToken cancellationToken)
@@ -324,6 +326,8 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             _state = PintServerState.Stopping;
         }
         if (_watcher is not null) await _watcher.DisposeAsync().ConfigureAwait(false);
+        if (_interfaces is not null) await _interfaces.DisposeAsync().ConfigureAwait(false);
+        _interfaces = null;
         if (_control is not null) await _control.DisposeAsync().ConfigureAwait(false);
         if (_metrics is not null) await _metrics.DisposeAsync().ConfigureAwait(false);
         _metrics = null;

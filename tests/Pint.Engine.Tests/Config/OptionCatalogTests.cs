@@ -24,7 +24,7 @@ public class OptionCatalogTests
     [Fact]
     public void Allow_unsupported_turns_that_error_into_a_warning()
     {
-        var result = ConfigAssert.Load("bind-dynamic\nport=5353", allowUnsupported: true);
+        var result = ConfigAssert.Load("localise-queries\nport=5353", allowUnsupported: true);
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.False(result.HasErrors);
@@ -35,7 +35,7 @@ public class OptionCatalogTests
 
     [Fact]
     public void Arity_is_checked_for_unimplemented_options_too() =>
-        ConfigAssert.SingleError("bind-dynamic=yes", "is a flag and takes no value");
+        ConfigAssert.SingleError("localise-queries=yes", "is a flag and takes no value");
 
     [Fact]
     public void Every_option_handler_is_for_an_option_dnsmasq_knows()

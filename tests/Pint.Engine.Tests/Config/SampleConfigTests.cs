@@ -15,9 +15,9 @@ public class SampleConfigTests
 
     public static TheoryData<string, string[]> Samples => new()
     {
-        { "libvirt-default.conf", ["bind-dynamic"] },
+        { "libvirt-default.conf", [] },
         { "pihole-01-pihole.conf", ["localise-queries", "dnssec", "trust-anchor"] },
-        { "openwrt-dnsmasq.conf", ["localise-queries", "enable-ubus", "bind-dynamic"] },
+        { "openwrt-dnsmasq.conf", ["localise-queries", "enable-ubus"] },
         { "lxd-lxdbr0.conf", [] },
         { "lxc-net-lxcbr0.conf", [] },
         { "networkmanager-shared.conf", [] },

@@ -26,6 +26,8 @@ public sealed class DnsConfig
     public IReadOnlyList<string> Interfaces => InterfaceList;
     public IReadOnlyList<string> ExceptInterfaces => ExceptInterfaceList;
     public bool BindInterfaces { get; internal set; }
+    /// <summary><c>bind-dynamic</c>: listen on the interfaces' own addresses and follow them as they come and go.</summary>
+    public bool BindDynamic { get; internal set; }
     public bool NoResolv { get; internal set; }
     /// <summary><c>resolv-file</c> paths; empty means dnsmasq's default /etc/resolv.conf.</summary>
     public IReadOnlyList<string> ResolvFiles => ResolvFileList;

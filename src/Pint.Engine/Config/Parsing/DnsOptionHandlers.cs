@@ -10,6 +10,7 @@ internal static class DnsOptionHandlers
         handlers["interface"] = CommonHandlers.NameList(c => c.Dns.InterfaceList);
         handlers["except-interface"] = CommonHandlers.NameList(c => c.Dns.ExceptInterfaceList);
         handlers["bind-interfaces"] = CommonHandlers.Flag(c => c.Dns.BindInterfaces = true);
+        handlers["bind-dynamic"] = CommonHandlers.Flag(c => c.Dns.BindDynamic = true);
         handlers["no-resolv"] = CommonHandlers.Flag(c => c.Dns.NoResolv = true);
         handlers["resolv-file"] = (line, c) => { if (!string.IsNullOrEmpty(line.Value)) c.Dns.ResolvFileList.Add(line.Value); };
         handlers["server"] = DnsServerParser.Server;

@@ -89,6 +89,9 @@ internal sealed class NetnsLab : IDisposable
         return name;
     }
 
+    /// <summary>Adds an address to the server's end of the link, as an admin adding one to a bridge does.</summary>
+    public void AddServerAddress(string address) => Ip($"-n {ServerNamespace} addr add {address}/24 dev ps{_id}");
+
     /// <summary>Gives a client interface the address its lease granted, so it can talk to the server (e.g. DNS).</summary>
     public void Configure(string interfaceName, string address) => Ip($"-n {ClientNamespace} addr add {address}/24 dev {interfaceName}");
 
