@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -35,7 +36,7 @@ internal static unsafe class UpstreamQueryId
     {
         if (!OperatingSystem.IsLinux())
         {
-            RandomNumberGenerator.Fill(buffer);
+            FillFromPlatform(buffer);
             return;
         }
         fixed (byte* start = buffer)
@@ -50,6 +51,10 @@ internal static unsafe class UpstreamQueryId
             }
         }
     }
+
+    // A method of its own: compiling Fill must not load System.Security.Cryptography on Linux, where it is not called.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FillFromPlatform(Span<byte> buffer) => RandomNumberGenerator.Fill(buffer);
 
     [DllImport("libc", EntryPoint = "getrandom", SetLastError = true)]
     private static extern nint GetRandom(byte* buffer, nuint length, uint flags);
