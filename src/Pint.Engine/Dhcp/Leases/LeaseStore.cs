@@ -17,6 +17,7 @@ public sealed class LeaseStore : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly LeaseTable _table = new();
     private readonly Dictionary<IPAddress, DateTimeOffset> _declined = new();
+    private readonly OfferHolds _offers = new();
     private LeaseDiskWriter? _disk;
     private readonly LeaseFileLock? _ownership;
     // No lease in the table expires before this (it may be earlier than the true first expiry, never later).
@@ -91,6 +92,7 @@ public sealed class LeaseStore : IAsyncDisposable
         {
             previous = Load(lease, out retired);
             _declined.Remove(lease.Address);
+            _offers.Remove(Net.Ipv4.ToValue(lease.Address));
         }
         if (_disk is null) return;
         try
@@ -159,6 +161,45 @@ public sealed class LeaseStore : IAsyncDisposable
             foreach (var address in _declined.Where(d => d.Value <= now).Select(d => d.Key).ToArray())
                 _declined.Remove(address);
             return expired;
+        }
+    }
+
+    /// <summary>
+    /// Holds an offered address for its client until <see cref="DhcpLease.Expires"/> of <paramref name="offer"/> (see
+    /// <see cref="OfferHolds"/>): in memory only, never written, and replaced by the lease when the client requests it.
+    /// </summary>
+    public void HoldOffer(DhcpLease offer)
+    {
+        if (offer.Address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork) return;
+        lock (_gate) _offers.Hold(offer);
+    }
+
+    /// <summary>The unexpired offer held for <paramref name="hardwareAddress"/>, or null.</summary>
+    public DhcpLease? HeldOfferFor(string hardwareAddress, DateTimeOffset now)
+    {
+        lock (_gate) return _offers.ForHardwareAddress(hardwareAddress, now);
+    }
+
+    /// <summary>Offers held now.</summary>
+    public int HeldOfferCount
+    {
+        get { lock (_gate) return _offers.Count; }
+    }
+
+    /// <summary>
+    /// For the allocator's walk: the lowest address in [<paramref name="from"/>, <paramref name="to"/>] with no lease in
+    /// the table, no offer held (unless <paramref name="includeHeld"/>) and not in <paramref name="excluded"/>; null when
+    /// none. Valid as a free-address search only while <see cref="NextExpiry"/> is ahead: an expired lease not yet
+    /// dropped still counts as taken here.
+    /// </summary>
+    internal uint? FirstUntaken(uint from, uint to, DateTimeOffset now, bool includeHeld, AddressBitmap? excluded)
+    {
+        lock (_gate)
+        {
+            _offers.Sweep(now);
+            return includeHeld
+                ? AddressBitmap.FirstAbsent(from, to, _table.Addresses, excluded)
+                : AddressBitmap.FirstAbsent(from, to, _table.Addresses, _offers.Addresses, excluded);
         }
     }
 

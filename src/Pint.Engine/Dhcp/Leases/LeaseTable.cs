@@ -17,6 +17,9 @@ internal sealed class LeaseTable
 
     public int Count => _byAddress.Count;
 
+    /// <summary>Every address in the table, expired leases included, as bits: the allocator's fast walk reads it.</summary>
+    public AddressBitmap Addresses { get; } = new();
+
     public IEnumerable<DhcpLease> All => _byAddress.Values;
 
     /// <summary>The lease on <paramref name="address"/>; null when none (or not an IPv4 address: no DHCPv4 lease has one).</summary>
@@ -40,6 +43,7 @@ internal sealed class LeaseTable
         var previous = Remove(key);
         retired = lease.ClientId is { } id && _byClientId.TryGetValue(id, out var oldAddress) ? Remove(oldAddress) : null;
         _byAddress[key] = lease;
+        Addresses.Add(key);
         if (!_byHardwareAddress.TryGetValue(lease.HardwareAddress, out var set))
             _byHardwareAddress[lease.HardwareAddress] = set = [];
         set.Add(key);
@@ -52,6 +56,7 @@ internal sealed class LeaseTable
     private DhcpLease? Remove(uint address)
     {
         if (!_byAddress.Remove(address, out var lease)) return null;
+        Addresses.Remove(address);
         if (_byHardwareAddress.TryGetValue(lease.HardwareAddress, out var set) && set.Remove(address) && set.Count == 0)
             _byHardwareAddress.Remove(lease.HardwareAddress);
         if (lease.ClientId is not null && _byClientId.TryGetValue(lease.ClientId, out var a) && a == address)

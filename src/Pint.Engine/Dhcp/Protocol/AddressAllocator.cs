@@ -14,6 +14,17 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
     private readonly ILookup<uint, DhcpHostReservation> _reserved =
         options.Hosts.Where(h => h.Address is not null).ToLookup(h => Ipv4.ToValue(h.Address!));
 
+    // The same addresses as bits, for the walk to skip in 64-address steps.
+    private readonly AddressBitmap _reservedAddresses = BitmapOf(options.Hosts);
+
+    private static AddressBitmap BitmapOf(IReadOnlyList<DhcpHostReservation> hosts)
+    {
+        var bitmap = new AddressBitmap();
+        foreach (var host in hosts)
+            if (host.Address is { } address) bitmap.Add(Ipv4.ToValue(address));
+        return bitmap;
+    }
+
     /// <summary>Whether <paramref name="address"/> may be leased to <paramref name="client"/> now.</summary>
     public bool IsAvailable(DhcpClient client, uint address, DateTimeOffset now)
     {
@@ -45,23 +56,66 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
     public uint? Reserved(DhcpClient client) =>
         client.Host?.Address is { } a && client.RangeFor(Ipv4.ToValue(a)) is not null ? Ipv4.ToValue(a) : null;
 
-    /// <summary>A free address for a client without one, or null when every range is full.</summary>
+    /// <summary>
+    /// A free address for a client without one, or null when every range is full. Within a range the walk goes
+    /// upward from the hash point; addresses held for other clients' offers come last (see <see cref="OfferHolds"/>).
+    /// </summary>
     public uint? PickFree(DhcpClient client, DateTimeOffset now)
     {
         var hash = Sdbm(client.Request.ClientHardwareAddress);
+        // The bitmaps count an expired lease not yet dropped as taken; until one can be, they answer exactly.
+        var bitmapsExact = now < leases.NextExpiry;
         foreach (var range in client.Ranges)
         {
             if (range.Static) continue;
             var size = (ulong)range.EndValue - range.StartValue + 1;
-            var offset = hash % size;
-            for (ulong step = 0; step < size; step++)
+            var start = (uint)(range.StartValue + hash % size);
+            if (bitmapsExact && !OwnsLeaseIn(client, range))
             {
-                // The walk stays inside this range: only the per-address checks remain for each candidate.
-                var candidate = (uint)(range.StartValue + (offset + step) % size);
-                if (IsNetworkOrBroadcast(client, range, candidate) || !IsFree(client, candidate, now)) continue;
-                if (client.Host?.Address is { } reserved && Ipv4.ToValue(reserved) == candidate) return candidate;
-                if (!IsReservedForAnother(client, candidate)) return candidate;
+                if ((Walk(client, range, start, now, includeHeld: false) ?? Walk(client, range, start, now, includeHeld: true)) is { } found)
+                    return found;
+                continue;
             }
+            if (WalkEveryAddress(client, range, hash % size, size, now) is { } probed) return probed;
+        }
+        return null;
+    }
+
+    /// <summary>The walk through the lease table's bitmap: from the hash point to the range's end, then from its start.</summary>
+    private uint? Walk(DhcpClient client, DhcpRange range, uint start, DateTimeOffset now, bool includeHeld) =>
+        FirstFitting(client, range, start, range.EndValue, now, includeHeld)
+        ?? (start > range.StartValue ? FirstFitting(client, range, range.StartValue, start - 1, now, includeHeld) : null);
+
+    private uint? FirstFitting(DhcpClient client, DhcpRange range, uint from, uint to, DateTimeOffset now, bool includeHeld)
+    {
+        while (leases.FirstUntaken(from, to, now, includeHeld, _reservedAddresses) is { } candidate)
+        {
+            // The bitmap skips leased, held and reserved addresses; the per-address checks remain for what it lets through.
+            if (!IsNetworkOrBroadcast(client, range, candidate) && IsFree(client, candidate, now) && !IsReservedForAnother(client, candidate))
+                return candidate;
+            if (candidate == to) break;
+            from = candidate + 1;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the client holds an unexpired lease inside <paramref name="range"/> (the walk must then probe each address: that lease is free to it).</summary>
+    private bool OwnsLeaseIn(DhcpClient client, DhcpRange range)
+    {
+        foreach (var lease in leases.FindByHardwareAddress(client.Request.HardwareAddressText))
+            if (client.Owns(lease) && range.Contains(Ipv4.ToValue(lease.Address))) return true;
+        return client.Request.ClientId is { } id && leases.FindByClientId(id) is { } byId && range.Contains(Ipv4.ToValue(byId.Address));
+    }
+
+    /// <summary>The walk one address at a time, each asked of the lease table (used when the bitmaps may be stale).</summary>
+    private uint? WalkEveryAddress(DhcpClient client, DhcpRange range, ulong offset, ulong size, DateTimeOffset now)
+    {
+        for (ulong step = 0; step < size; step++)
+        {
+            var candidate = (uint)(range.StartValue + (offset + step) % size);
+            if (IsNetworkOrBroadcast(client, range, candidate) || !IsFree(client, candidate, now)) continue;
+            if (client.Host?.Address is { } reserved && Ipv4.ToValue(reserved) == candidate) return candidate;
+            if (!IsReservedForAnother(client, candidate)) return candidate;
         }
         return null;
     }

@@ -39,6 +39,8 @@ public sealed record DhcpDecision
 
     /// <summary>Lease to commit before sending; if the commit fails the reply must not be sent.</summary>
     public DhcpLease? LeaseToCommit { get; init; }
+    /// <summary>An offered address to hold for its client until the hold's end (in memory only; see <see cref="LeaseStore.HoldOffer"/>).</summary>
+    public DhcpLease? OfferToHold { get; init; }
     /// <summary>Address whose lease ends (RELEASE).</summary>
     public IPAddress? AddressToRelease { get; init; }
     /// <summary>Address a client declined: withhold it until <see cref="DeclinedUntil"/>.</summary>

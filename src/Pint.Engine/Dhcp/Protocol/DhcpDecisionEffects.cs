@@ -12,6 +12,7 @@ public static class DhcpDecisionEffects
     /// <param name="continueOnWriter">Whether what follows a lease commit may run on the store's disk writer (see <see cref="LeaseStore.CommitAsync"/>).</param>
     public static async ValueTask<bool> ApplyAsync(DhcpDecision decision, LeaseStore leases, ILeaseNameSink? names, string? domain, bool continueOnWriter = false)
     {
+        HoldOffer(decision, leases);
         if (decision.LeaseToCommit is { } lease)
         {
             var previous = leases.FindByAddress(lease.Address);
@@ -34,6 +35,15 @@ public static class DhcpDecisionEffects
         if (decision.AddressToDecline is { } declined)
             RemoveName(await leases.DeclineAsync(declined, decision.DeclinedUntil).ConfigureAwait(false), names, domain);
         return true;
+    }
+
+    /// <summary>
+    /// Holds the decision's offered address, if any. The server calls this at once, under the lock its decisions take,
+    /// so that the next decision (even while this offer waits for a ping probe) sees the hold; holding twice is harmless.
+    /// </summary>
+    public static void HoldOffer(DhcpDecision decision, LeaseStore leases)
+    {
+        if (decision.OfferToHold is { } offer) leases.HoldOffer(offer);
     }
 
     /// <summary>The name DNS should answer for: the lease's host name qualified with the domain.</summary>

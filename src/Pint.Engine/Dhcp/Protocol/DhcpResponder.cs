@@ -62,7 +62,8 @@ public sealed class DhcpResponder
             return Acknowledge(client, address.Value, range, now, rapidCommit: true);
         FinishTags(client, range);
         var reply = _replies.Build(client, DhcpMessageType.Offer, address.Value, LeaseTime(client, range), client.Host?.Name);
-        return Send(client, reply, DhcpMessageType.Offer, address.Value);
+        var hold = new DhcpLease(Ipv4.ToAddress(address.Value), client.Request.HardwareAddressText, null, client.Request.ClientId, now + _options.OfferHoldTime);
+        return Send(client, reply, DhcpMessageType.Offer, address.Value) with { OfferToHold = hold };
     }
 
     private uint? ChooseOffer(DhcpClient client, DateTimeOffset now)
@@ -74,6 +75,11 @@ public sealed class DhcpResponder
         if (_leases.Count >= _options.LeaseMax) return null;
         if (client.Request.RequestedAddress is { } wanted && _allocator.IsAvailable(client, wanted, now))
             return wanted;
+        // A client asking again while its offer is held gets the same address (the walk would skip it as held).
+        if (_leases.HeldOfferFor(client.Request.HardwareAddressText, now) is { } held && client.Owns(held)
+            && Ipv4.ToValue(held.Address) is var heldAddress && client.RangeFor(heldAddress) is { Static: false }
+            && _allocator.IsAvailable(client, heldAddress, now))
+            return heldAddress;
         return _allocator.PickFree(client, now);
     }
 

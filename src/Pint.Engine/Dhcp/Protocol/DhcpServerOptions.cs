@@ -44,6 +44,13 @@ public sealed record DhcpServerOptions
     /// <summary>Whether our DNS server runs, so option 6 defaults to the interface address.</summary>
     public bool DnsEnabled { get; init; } = true;
 
+    /// <summary>
+    /// How long an offered address is kept from other clients' offers while its client has not requested it (RFC 2131
+    /// 4.3.1). Clients request within milliseconds of an offer; one that retries its DISCOVER later is offered the same
+    /// address by the hash walk anyway.
+    /// </summary>
+    public TimeSpan OfferHoldTime { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a declined address is withheld (dnsmasq: 10 minutes).</summary>
     public TimeSpan DeclineHoldTime { get; init; } = TimeSpan.FromMinutes(10);
 

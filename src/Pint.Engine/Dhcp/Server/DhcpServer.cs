@@ -184,6 +184,7 @@ public sealed class DhcpServer : IAsyncDisposable
             var now = _time.GetUtcNow();
             ExpireLeases(now, serving.Options.Domain);
             decision = serving.Responder.Respond(request, context, now);
+            DhcpDecisionEffects.HoldOffer(decision, _leases);
         }
         if (decision.Reply is null && decision.AddressToRelease is null && decision.AddressToDecline is null)
         {
