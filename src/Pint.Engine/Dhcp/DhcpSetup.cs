@@ -55,7 +55,9 @@ public static class DhcpSetup
                 continue;
             }
             byte?[]? pattern = null;
-            if (m.Value is not null && !DhcpOptionEncoder.TryEncodePattern(m.Value, out pattern, out var error))
+            if (m.Text && m.Value is not null)
+                pattern = System.Text.Encoding.UTF8.GetBytes(m.Value).Select(b => (byte?)b).ToArray();
+            else if (m.Value is not null && !DhcpOptionEncoder.TryEncodePattern(m.Value, out pattern, out var error))
             {
                 diagnostics.Add(new ConfigDiagnostic(m.Source, "dhcp-match", DiagnosticSeverity.Error, error!));
                 continue;
@@ -78,6 +80,8 @@ public static class DhcpSetup
             Authoritative = dhcp.Authoritative,
             IgnoreNames = dhcp.IgnoreNames,
             NameMatches = dhcp.NameMatches.Select(m => new DhcpNameMatchRule(m.SetTag, m.Name, m.Prefix)).ToList(),
+            MacMatches = dhcp.MacMatches.Select(m => (m.SetTag, m.Pattern)).ToList(),
+            IgnoreTags = dhcp.Ignore,
             BroadcastTags = dhcp.Broadcast,
             NoDhcpInterfaces = dhcp.NoDhcpInterfaces,
             RapidCommit = dhcp.RapidCommit,

@@ -94,9 +94,15 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     {
         var directory = _options.WorkingDirectory ?? Environment.CurrentDirectory;
         return loaded.Files
-            .Concat(loaded.Config.Dns.AddnHostsPaths.Concat(loaded.Config.Dhcp.HostsFilePaths).Select(p => Path.GetFullPath(p, directory)))
+            .Concat(loaded.Config.Dns.AddnHostsPaths.Concat(loaded.Config.Dhcp.HostsFilePaths).Concat(PolledResolvFiles(loaded.Config)).Select(p => Path.GetFullPath(p, directory)))
             .Distinct().ToArray();
     }
+
+    /// <summary>The resolv.conf files whose changes reload the servers, as dnsmasq polls them (none with no-poll or no-resolv).</summary>
+    private IEnumerable<string> PolledResolvFiles(PintConfig config) =>
+        config.Dns.NoPoll || config.Dns.NoResolv ? []
+        : config.Dns.ResolvFiles.Count > 0 ? config.Dns.ResolvFiles
+        : _options.System.DefaultResolvFile is { } file ? [file] : [];
 
     /// <summary>Builds and starts every service. If one fails to start, those already started are stopped again.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)

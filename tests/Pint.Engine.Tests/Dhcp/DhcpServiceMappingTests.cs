@@ -95,4 +95,58 @@ public class DhcpServiceMappingTests
         Assert.Contains("bad.conf:2", e.ToString());
         Assert.Contains("'gateway.lan'", e.Message);
     }
+
+    private const string ClassRange = "dhcp-range=10.77.0.100,10.77.0.150,12h\n";
+
+    private static DhcpDecision Decide(DhcpServerOptions options, DhcpTestPackets client) =>
+        new DhcpResponder(options, LeaseStore.InMemory()).Respond(client.Discover(), Lan, Now);
+
+    [Fact]
+    public void Dhcp_vendorclass_and_userclass_tag_clients_whose_class_contains_the_string()
+    {
+        var options = Map(ClassRange + "dhcp-vendorclass=set:pxe,PXEClient\ndhcp-userclass=set:acct,accounts\n" +
+            "dhcp-option=tag:pxe,option:domain-name,pxe.test\ndhcp-option=tag:acct,option:ntp-server,10.77.0.5\n");
+        var pxe = new DhcpTestPackets("52:54:00:cc:00:01");
+        pxe.ExtraOptions.Add((60, "PXEClient:Arch:00000:UNDI:002001"u8.ToArray()));
+        var accounts = new DhcpTestPackets("52:54:00:cc:00:02") { ParameterRequestList = [1, 3, 6, 15, 42] };
+        accounts.ExtraOptions.Add((77, "\u0008accounts"u8.ToArray())); // RFC 3004: length-prefixed user classes
+        var plain = new DhcpTestPackets("52:54:00:cc:00:03") { ParameterRequestList = [1, 3, 6, 15, 42] };
+        plain.ExtraOptions.Add((60, "MSFT 5.0"u8.ToArray()));
+
+        Assert.Equal("pxe.test", System.Text.Encoding.ASCII.GetString(Offer(options, pxe).Option(DhcpOptionCode.DomainName)!));
+        Assert.NotNull(Offer(options, accounts).Option((byte)42));
+        var other = Offer(options, plain);
+        Assert.Null(other.Option(DhcpOptionCode.DomainName));
+        Assert.Null(other.Option((byte)42));
+    }
+
+    [Fact]
+    public void Dhcp_mac_tags_clients_by_hardware_address_pattern()
+    {
+        var options = Map(ClassRange + "dhcp-mac=set:vm,52:54:00:*:*:*\ndhcp-option=tag:vm,option:domain-name,vm.test\n");
+        Assert.Equal("vm.test", System.Text.Encoding.ASCII.GetString(Offer(options, new DhcpTestPackets("52:54:00:cc:00:01")).Option(DhcpOptionCode.DomainName)!));
+        Assert.Null(Offer(options, new DhcpTestPackets("00:11:22:cc:00:01")).Option(DhcpOptionCode.DomainName));
+    }
+
+    [Fact]
+    public void Dhcp_ignore_with_not_known_answers_only_reserved_clients()
+    {
+        var options = Map(ClassRange + "dhcp-host=52:54:00:cc:00:09,10.77.0.120\ndhcp-ignore=tag:!known\n");
+        Assert.Equal(IPAddress.Parse("10.77.0.120"), Offer(options, new DhcpTestPackets("52:54:00:cc:00:09")).YourAddress);
+        var stranger = Decide(options, new DhcpTestPackets("52:54:00:cc:00:0a"));
+        Assert.Null(stranger.Reply);
+        Assert.Equal(DhcpDropReason.HostIgnored, stranger.DropReason);
+    }
+
+    [Theory]
+    [InlineData("dhcp-vendorclass=PXEClient", "dhcp-vendorclass: expected")]
+    [InlineData("dhcp-mac=set:x,not-a-mac", "not a hardware address pattern")]
+    [InlineData("dhcp-ignore=known", "expected only tag:NAME fields")]
+    public void Bad_class_mac_and_ignore_lines_are_errors_naming_the_line(string line, string message)
+    {
+        var loaded = ConfigLoader.LoadText(ClassRange + line + "\n", "test.conf");
+        var error = Assert.Single(loaded.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(message, error.ToString());
+        Assert.Contains("test.conf:2", error.ToString());
+    }
 }

@@ -14,7 +14,7 @@ namespace Pint.Engine.Tests.Dns;
 /// </summary>
 public class DnsUpstreamGarbageTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Ways to spoil a reply (the query is "www.example.com A", so the question name starts at byte 12).</summary>
     public static TheoryData<string> Kinds => [.. Spoilers.Keys];

@@ -169,4 +169,16 @@ public class PintSetupTests : IDisposable
         Assert.False(check.HasErrors, string.Join("\n", check.Diagnostics));
         Assert.Equal(expected, check.Dns!.LocalDomains);
     }
+
+    [Fact]
+    public void Tftp_no_fail_with_a_missing_root_checks_with_a_warning_and_no_error_as_dnsmasq_starts()
+    {
+        var missing = System.IO.Path.Combine(_dir.Path, "no-such-root");
+        var conf = _dir.Write("pint.conf", $"port=0\nno-resolv\nenable-tftp\ntftp-root={missing}\ntftp-no-fail\n");
+
+        var check = PintSetup.Check(conf, LoadOptions, Machine(""));
+
+        Assert.DoesNotContain(check.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(check.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains(missing));
+    }
 }

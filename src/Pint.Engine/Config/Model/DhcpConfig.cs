@@ -12,6 +12,8 @@ public sealed class DhcpConfig
     internal readonly List<string> HostsFilePathList = [];
     internal readonly List<IReadOnlyList<string>> IgnoreNamesList = [];
     internal readonly List<DhcpNameMatch> NameMatchList = [];
+    internal readonly List<DhcpMacMatch> MacMatchList = [];
+    internal readonly List<IReadOnlyList<string>> IgnoreList = [];
     internal readonly List<IReadOnlyList<string>> BroadcastList = [];
     internal readonly List<string> NoDhcpInterfaceList = [];
     internal readonly List<DhcpHost> HostsFileHostList = [];
@@ -42,6 +44,10 @@ public sealed class DhcpConfig
     public IReadOnlyList<IReadOnlyList<string>> IgnoreNames => IgnoreNamesList;
     /// <summary><c>dhcp-name-match=set:TAG,NAME[*]</c> lines.</summary>
     public IReadOnlyList<DhcpNameMatch> NameMatches => NameMatchList;
+    /// <summary><c>dhcp-mac=set:TAG,MAC</c> lines.</summary>
+    public IReadOnlyList<DhcpMacMatch> MacMatches => MacMatchList;
+    /// <summary><c>dhcp-ignore=tag:...</c> lines: clients with all of a line's tags are not answered.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Ignore => IgnoreList;
     /// <summary><c>dhcp-broadcast[=tag:...]</c> lines: a client with all of one line's tags is answered by broadcast while it has no address.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Broadcast => BroadcastList;
     /// <summary><c>no-dhcp-interface</c>: interfaces DHCP is not served on (DNS still is).</summary>

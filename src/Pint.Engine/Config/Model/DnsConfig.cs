@@ -82,6 +82,8 @@ public sealed class DnsConfig
     public bool NoNegativeCache { get; internal set; }
     /// <summary><c>clear-on-reload</c>: every reload empties the cache, not only one that changes the upstreams.</summary>
     public bool ClearOnReload { get; internal set; }
+    /// <summary><c>no-poll</c>: resolv.conf is not watched; its servers change only on a reload.</summary>
+    public bool NoPoll { get; internal set; }
     /// <summary><c>edns-packet-max</c>: the largest UDP answer, and what the server advertises upstream (dnsmasq 2.90: 1232).</summary>
     public int EdnsPacketMax { get; internal set; } = 1232;
 }

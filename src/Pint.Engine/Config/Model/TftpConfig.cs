@@ -13,6 +13,8 @@ public sealed class TftpConfig
     public IReadOnlyList<string> Interfaces => InterfaceList;
     public IReadOnlyList<TftpRoot> Roots => RootList;
     public bool Secure { get; internal set; }
+    /// <summary><c>tftp-no-fail</c>: start even when a tftp-root is missing (Pint always does).</summary>
+    public bool NoFail { get; internal set; }
     public bool NoBlockSize { get; internal set; }
     public int MaxTransfers { get; internal set; } = 50;
     /// <summary>The <c>tftp-port-range</c>, or null for ephemeral ports.</summary>

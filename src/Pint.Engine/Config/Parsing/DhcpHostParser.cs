@@ -71,7 +71,7 @@ internal static class DhcpHostParser
     /// An optional hardware type of one to three digits ("1-" for Ethernet), then 2 to 16 colon-separated bytes of
     /// one or two hex digits or '*'. By hand, not a regex, so the service does not load the regex engine (ValueParser).
     /// </summary>
-    private static bool IsHardwareAddress(string field)
+    internal static bool IsHardwareAddress(string field)
     {
         var rest = field.AsSpan();
         int dash = rest.IndexOf('-');

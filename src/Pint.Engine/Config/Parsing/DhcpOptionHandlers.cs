@@ -24,6 +24,10 @@ internal static class DhcpOptionHandlers
         handlers["dhcp-ignore-names"] = (line, c) => TagsOnly(line, c.Dhcp.IgnoreNamesList);
         handlers["dhcp-broadcast"] = (line, c) => TagsOnly(line, c.Dhcp.BroadcastList);
         handlers["dhcp-name-match"] = NameMatch;
+        handlers["dhcp-vendorclass"] = (line, c) => ClassMatch(line, c, 60);
+        handlers["dhcp-userclass"] = (line, c) => ClassMatch(line, c, 77);
+        handlers["dhcp-mac"] = MacMatch;
+        handlers["dhcp-ignore"] = (line, c) => TagsOnly(line, c.Dhcp.IgnoreList);
         handlers["no-dhcp-interface"] = CommonHandlers.NameList(c => c.Dhcp.NoDhcpInterfaceList);
         handlers["read-ethers"] = CommonHandlers.Flag(c => c.Dhcp.ReadEthers = true);
         handlers["dhcp-rapid-commit"] = CommonHandlers.Flag(c => c.Dhcp.RapidCommit = true);
@@ -45,6 +49,41 @@ internal static class DhcpOptionHandlers
             return;
         }
         list.Add(tags);
+    }
+
+    /// <summary>
+    /// <c>dhcp-vendorclass=set:TAG,[enterprise:N,]CLASS</c> and <c>dhcp-userclass=set:TAG,CLASS</c>: TAG for a client
+    /// whose vendor class (option 60) or user class (option 77) contains CLASS. The enterprise form is DHCPv6's.
+    /// </summary>
+    private static void ClassMatch(OptionLine line, PintConfig config, int option)
+    {
+        var fields = line.Fields();
+        var tag = fields.Length > 0 && (TagList.IsSet(fields[0]) || fields[0].StartsWith("net:", StringComparison.Ordinal)) ? fields[0][4..] : null;
+        if (tag is not { Length: > 0 } || fields.Length is < 2 or > 3 || (fields.Length == 3) != fields[1].StartsWith("enterprise:", StringComparison.Ordinal))
+        {
+            line.Error($"expected {line.Option}=set:TAG,{(option == 60 ? "[enterprise:NUMBER,]" : "")}CLASS");
+            return;
+        }
+        if (fields.Length == 3)
+        {
+            if (option != 60 || !ValueParser.TryInt(fields[1][11..], 0, int.MaxValue, out _)) { line.Error($"bad enterprise number '{fields[1]}'"); return; }
+            line.Warning("the enterprise: form matches DHCPv6 vendor classes, which Pint does not serve yet; line ignored");
+            return;
+        }
+        config.Dhcp.MatchList.Add(new DhcpMatch(tag, option, fields[1], null, line.Source, Text: true));
+    }
+
+    /// <summary><c>dhcp-mac=set:TAG,MAC</c>: TAG for a client whose hardware address matches MAC (<c>*</c> for any byte, an optional type prefix).</summary>
+    private static void MacMatch(OptionLine line, PintConfig config)
+    {
+        var fields = line.Fields();
+        if (fields.Length != 2 || !(TagList.IsSet(fields[0]) || fields[0].StartsWith("net:", StringComparison.Ordinal)) || fields[0].Length == 4)
+        {
+            line.Error("expected dhcp-mac=set:TAG,MAC (e.g. set:tag,01:00:20:*:*:*)");
+            return;
+        }
+        if (!DhcpHostParser.IsHardwareAddress(fields[1])) { line.Error($"'{fields[1]}' is not a hardware address pattern"); return; }
+        config.Dhcp.MacMatchList.Add(new DhcpMacMatch(fields[0][4..], fields[1], line.Source));
     }
 
     /// <summary><c>dhcp-name-match=set:TAG,NAME[*]</c>.</summary>

@@ -45,6 +45,7 @@ internal static class DnsOptionHandlers
         handlers["edns-packet-max"] = CommonHandlers.Integer(512, 65535, (c, v) => c.Dns.EdnsPacketMax = v);
         handlers["no-negcache"] = CommonHandlers.Flag(c => c.Dns.NoNegativeCache = true);
         handlers["clear-on-reload"] = CommonHandlers.Flag(c => c.Dns.ClearOnReload = true);
+        handlers["no-poll"] = CommonHandlers.Flag(c => c.Dns.NoPoll = true);
         // Pint always runs in the foreground (a service manager or a PowerShell session holds it) and never blocks
         // serving on a log write: these two ask for what it does anyway.
         handlers["keep-in-foreground"] = CommonHandlers.Flag(_ => { });

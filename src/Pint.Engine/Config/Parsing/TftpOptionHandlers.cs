@@ -12,6 +12,8 @@ internal static class TftpOptionHandlers
         };
         handlers["tftp-root"] = TftpRootHandler;
         handlers["tftp-secure"] = CommonHandlers.Flag(c => c.Tftp.Secure = true);
+        // Pint never stops at a missing tftp-root (it warns and serves once the directory exists), which is what this asks.
+        handlers["tftp-no-fail"] = CommonHandlers.Flag(c => c.Tftp.NoFail = true);
         handlers["tftp-no-blocksize"] = CommonHandlers.Flag(c => c.Tftp.NoBlockSize = true);
         handlers["tftp-max"] = CommonHandlers.Integer(1, int.MaxValue, (c, v) => c.Tftp.MaxTransfers = v);
         handlers["tftp-port-range"] = PortRange;

@@ -29,6 +29,8 @@ internal sealed class DhcpClient
         foreach (var rule in options.Matches)
             if (request.TryGetOption(rule.OptionCode, out var value) && rule.Matches(value))
                 Tags.Add(rule.SetTag);
+        foreach (var (tag, pattern) in options.MacMatches)
+            if (HardwareAddressPattern.Matches(pattern, request.HardwareType, request.ClientHardwareAddress)) Tags.Add(tag);
         foreach (var rule in options.NameMatches)
             if (rule.Matches(request.HostName)) Tags.Add(rule.SetTag);
 

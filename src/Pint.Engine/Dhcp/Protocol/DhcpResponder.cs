@@ -41,6 +41,7 @@ public sealed class DhcpResponder
             return DhcpDecision.Drop(DhcpDropReason.Malformed, "no client hardware address");
         var client = new DhcpClient(request, context, _options, _leases, now);
         if (client.Host?.Ignore == true) return DhcpDecision.Drop(DhcpDropReason.HostIgnored, "client ignored by dhcp-host");
+        if (_options.IgnoreTags.Any(client.Tags.Satisfies)) return DhcpDecision.Drop(DhcpDropReason.HostIgnored, "client ignored by dhcp-ignore");
         return request.MessageType switch
         {
             DhcpMessageType.Discover => Discover(client, now),

@@ -19,6 +19,10 @@ public sealed record DhcpServerOptions
     public IReadOnlyList<IReadOnlyList<string>> IgnoreNames { get; init; } = [];
     /// <summary>dhcp-name-match: a tag for clients that call themselves a name (or a name prefix).</summary>
     public IReadOnlyList<DhcpNameMatchRule> NameMatches { get; init; } = [];
+    /// <summary>dhcp-mac: a tag for clients whose hardware address matches a pattern (see <see cref="HardwareAddressPattern"/>).</summary>
+    public IReadOnlyList<(string SetTag, string Pattern)> MacMatches { get; init; } = [];
+    /// <summary>dhcp-ignore: tag sets (an empty set: every client) whose clients are not answered.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> IgnoreTags { get; init; } = [];
     /// <summary>dhcp-broadcast: tag sets (an empty set: every client) answered by broadcast while they have no address.</summary>
     public IReadOnlyList<IReadOnlyList<string>> BroadcastTags { get; init; } = [];
     /// <summary>no-dhcp-interface: requests received on these interfaces are not answered.</summary>
