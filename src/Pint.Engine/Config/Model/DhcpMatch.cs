@@ -8,5 +8,3 @@ namespace Pint.Engine.Config;
 /// </summary>
 public sealed record DhcpMatch(string SetTag, int OptionNumber, string? Value, int? VendorEncapsulation, ConfigSource Source, bool Text = false);
 
-/// <summary>One <c>dhcp-mac=set:TAG,MAC</c> line: a client whose hardware address matches the pattern gets TAG.</summary>
-public sealed record DhcpMacMatch(string SetTag, string Pattern, ConfigSource Source);

@@ -7,7 +7,7 @@ internal static class DhcpMatchParser
     {
         var fields = line.Fields();
         // dnsmasq still accepts the pre-2.50 form whose first field is the bare tag name ("dhcp-match=peecees,...").
-        var setTag = TagList.IsSet(fields[0]) || fields[0].StartsWith("net:", StringComparison.Ordinal) ? fields[0][4..] : fields[0];
+        var setTag = TagList.SetTagOf(fields[0]) ?? fields[0];
         if (setTag.Length == 0 || setTag.Contains(':')) { line.Error($"expected set:tag first, found '{fields[0]}'"); return; }
         if (fields.Length < 2) { line.Error("missing option number or option:name after the tag"); return; }
         if (fields.Length > 3) { line.Error("too many fields: expected set:tag,option[,value]"); return; }

@@ -58,7 +58,7 @@ internal static class DhcpOptionHandlers
     private static void ClassMatch(OptionLine line, PintConfig config, int option)
     {
         var fields = line.Fields();
-        var tag = fields.Length > 0 && (TagList.IsSet(fields[0]) || fields[0].StartsWith("net:", StringComparison.Ordinal)) ? fields[0][4..] : null;
+        var tag = fields.Length > 0 ? TagList.SetTagOf(fields[0]) : null;
         if (tag is not { Length: > 0 } || fields.Length is < 2 or > 3 || (fields.Length == 3) != fields[1].StartsWith("enterprise:", StringComparison.Ordinal))
         {
             line.Error($"expected {line.Option}=set:TAG,{(option == 60 ? "[enterprise:NUMBER,]" : "")}CLASS");
@@ -77,26 +77,26 @@ internal static class DhcpOptionHandlers
     private static void MacMatch(OptionLine line, PintConfig config)
     {
         var fields = line.Fields();
-        if (fields.Length != 2 || !(TagList.IsSet(fields[0]) || fields[0].StartsWith("net:", StringComparison.Ordinal)) || fields[0].Length == 4)
+        if (fields.Length != 2 || TagList.SetTagOf(fields[0]) is not { } macTag)
         {
             line.Error("expected dhcp-mac=set:TAG,MAC (e.g. set:tag,01:00:20:*:*:*)");
             return;
         }
         if (!DhcpHostParser.IsHardwareAddress(fields[1])) { line.Error($"'{fields[1]}' is not a hardware address pattern"); return; }
-        config.Dhcp.MacMatchList.Add(new DhcpMacMatch(fields[0][4..], fields[1], line.Source));
+        config.Dhcp.MacMatchList.Add(new DhcpMacMatch(macTag, fields[1], line.Source));
     }
 
     /// <summary><c>dhcp-name-match=set:TAG,NAME[*]</c>.</summary>
     private static void NameMatch(OptionLine line, PintConfig config)
     {
         var fields = line.Fields();
-        if (fields.Length != 2 || !TagList.IsSet(fields[0]) || fields[0].Length == 4 || fields[1].Length == 0)
+        if (fields.Length != 2 || TagList.SetTagOf(fields[0]) is not { } nameTag || fields[1].Length == 0)
         {
             line.Error("expected dhcp-name-match=set:TAG,NAME[*]");
             return;
         }
         var name = fields[1];
         bool prefix = name.EndsWith('*');
-        config.Dhcp.NameMatchList.Add(new DhcpNameMatch(fields[0][4..], prefix ? name[..^1] : name, prefix, line.Source));
+        config.Dhcp.NameMatchList.Add(new DhcpNameMatch(nameTag, prefix ? name[..^1] : name, prefix, line.Source));
     }
 }

@@ -10,6 +10,13 @@ internal static class TagList
 
     public static bool IsSet(string field) => field.StartsWith("set:", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The tag a classifying option sets from its first field, <c>set:TAG</c> (or the older <c>net:TAG</c>);
+    /// null when the field is neither or names no tag.
+    /// </summary>
+    public static string? SetTagOf(string field) =>
+        (IsSet(field) || field.StartsWith("net:", StringComparison.Ordinal)) && field.Length > 4 ? field[4..] : null;
+
     /// <summary>Removes leading <c>tag:</c> fields (and <c>set:</c> fields when <paramref name="setTags"/> is given).</summary>
     public static int TakeLeading(string[] fields, List<string> tags, List<string>? setTags = null)
     {

@@ -59,9 +59,11 @@ internal sealed class OfferHolds
         // Holds replaced or removed early leave stale entries behind; keep the queue from growing past the live ones.
         if (_order.Count > 2 * _byAddress.Count + 1024)
         {
-            var live = _order.Where(o => _byAddress.TryGetValue(Ipv4.ToValue(o.Address), out var c) && ReferenceEquals(c, o)).ToArray();
-            _order.Clear();
-            foreach (var offer in live) _order.Enqueue(offer);
+            for (int i = _order.Count; i > 0; i--)
+            {
+                var offer = _order.Dequeue();
+                if (_byAddress.TryGetValue(Ipv4.ToValue(offer.Address), out var current) && ReferenceEquals(current, offer)) _order.Enqueue(offer);
+            }
         }
     }
 

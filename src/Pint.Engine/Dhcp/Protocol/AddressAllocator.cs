@@ -10,11 +10,7 @@ namespace Pint.Engine.Dhcp.Protocol;
 /// </summary>
 internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore leases)
 {
-    // Reservations by address, so a probe of a filling range asks a table instead of walking every dhcp-host.
-    private readonly ILookup<uint, DhcpHostReservation> _reserved =
-        options.Hosts.Where(h => h.Address is not null).ToLookup(h => Ipv4.ToValue(h.Address!));
-
-    // The same addresses as bits, for the walk to skip in 64-address steps.
+    // Reserved addresses as bits: one probe per address, and the walk skips them in 64-address steps.
     private readonly AddressBitmap _reservedAddresses = BitmapOf(options.Hosts);
 
     private static AddressBitmap BitmapOf(IReadOnlyList<DhcpHostReservation> hosts)
@@ -44,13 +40,8 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
         return holder is null || client.Owns(holder);
     }
 
-    private bool IsReservedForAnother(DhcpClient client, uint address)
-    {
-        if (!_reserved.Contains(address)) return false;
-        foreach (var host in _reserved[address])
-            if (!ReferenceEquals(host, client.Host)) return true;
-        return false;
-    }
+    private bool IsReservedForAnother(DhcpClient client, uint address) =>
+        _reservedAddresses.Contains(address) && !(client.Host?.Address is { } own && Ipv4.ToValue(own) == address);
 
     /// <summary>The client's reserved address if it is on the client's network.</summary>
     public uint? Reserved(DhcpClient client) =>
@@ -91,7 +82,7 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
         while (leases.FirstUntaken(from, to, now, includeHeld, _reservedAddresses) is { } candidate)
         {
             // The bitmap skips leased, held and reserved addresses; the per-address checks remain for what it lets through.
-            if (!IsNetworkOrBroadcast(client, range, candidate) && IsFree(client, candidate, now) && !IsReservedForAnother(client, candidate))
+            if (!IsNetworkOrBroadcast(client, range, candidate) && IsFree(client, candidate, now))
                 return candidate;
             if (candidate == to) break;
             from = candidate + 1;
