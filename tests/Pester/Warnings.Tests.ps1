@@ -47,9 +47,9 @@ Describe 'Warnings go through the warning stream' {
     }
 
     It 'Start-PintServer -AllowUnsupported warns about an option it ignores' {
-        ServerConfig @('dhcp-script=/bin/true')
+        ServerConfig @('dhcp-luascript=/etc/lease.lua')
         Start-PintServer -ConfigPath $conf -AllowUnsupported -WarningVariable w -WarningAction SilentlyContinue
-        "$w" | Should -Match 'pint\.conf:6: warning: dhcp-script: .*does not implement'
+        "$w" | Should -Match 'pint\.conf:6: warning: dhcp-luascript: .*does not implement'
     }
 
     It 'Start-PintServer keeps a note (a hosts file without its last line break) for -Verbose, not a warning' {

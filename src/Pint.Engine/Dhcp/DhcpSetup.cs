@@ -14,18 +14,49 @@ namespace Pint.Engine.Dhcp;
 /// </summary>
 public static class DhcpSetup
 {
+    /// <summary>
+    /// An encap:, vendor: or vi-encap: line as a sub-option. The sub-option's number says nothing of its type, so its
+    /// value is encoded by its form (number, address, hex, text), as dnsmasq does.
+    /// </summary>
+    private static DhcpEncapsulatedOption? Encapsulated(DhcpOptionEntry o, string option, DiagnosticSeverity severity, string skipped, List<ConfigDiagnostic> diagnostics)
+    {
+        if (o.Number is < 1 or > 254)
+        {
+            diagnostics.Add(new ConfigDiagnostic(o.Source, option, severity, $"sub-option {o.Number} out of range: expected 1 to 254{skipped}"));
+            return null;
+        }
+        if (!DhcpOptionEncoder.TryEncodeUntyped(o.Values, out var bytes, out var error))
+        {
+            diagnostics.Add(new ConfigDiagnostic(o.Source, option, severity, $"sub-option {o.Number}: {error}{skipped}"));
+            return null;
+        }
+        if (bytes.Length > 250)
+        {
+            diagnostics.Add(new ConfigDiagnostic(o.Source, option, severity, $"sub-option {o.Number}: value is {bytes.Length} bytes; at most 250 fit{skipped}"));
+            return null;
+        }
+        byte container = o.VendorEncapsulation is not null ? DhcpEncapsulatedOption.VendorIdentifying
+            : o.Encapsulation is { } n ? (byte)n : DhcpEncapsulatedOption.VendorSpecific;
+        return new DhcpEncapsulatedOption(container, (byte)o.Number, bytes, o.Tags.Count > 0 ? o.Tags : null, o.VendorClass,
+            o.VendorEncapsulation is { } e ? (uint)e : null, o.Force);
+    }
+
     public static SetupResult<DhcpServerOptions> Build(PintConfig config, SystemFacts? system = null)
     {
         var dhcp = config.Dhcp;
         var diagnostics = new List<ConfigDiagnostic>();
         var ethers = dhcp.ReadEthers && (system ?? SystemFacts.Live).EthersFile is { } ethersFile ? ReadEthers(ethersFile, diagnostics) : [];
         var settings = new List<DhcpOptionSetting>();
-        foreach (var o in dhcp.Options)
+        var encapsulated = new List<DhcpEncapsulatedOption>();
+        foreach (var (o, fromFile) in dhcp.Options.Select(o => (o, false)).Concat(dhcp.OptsFileOptions.Select(o => (o, true))))
         {
+            // A dhcp-optsfile is data a tool rewrites while serving: a line that does not encode is skipped, not fatal.
+            var severity = fromFile ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+            var skipped = severity == DiagnosticSeverity.Warning ? "; line skipped" : "";
             var option = o.Force ? "dhcp-option-force" : "dhcp-option";
             if (o.Encapsulation is not null || o.VendorEncapsulation is not null || o.VendorClass is not null)
             {
-                diagnostics.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Warning, "encapsulated and vendor options are not supported yet; line ignored"));
+                if (Encapsulated(o, option, severity, skipped, diagnostics) is { } sub) encapsulated.Add(sub);
                 continue;
             }
             if (o.Number is < 1 or > 254)
@@ -35,12 +66,12 @@ public static class DhcpSetup
             }
             if (!DhcpOptionEncoder.TryEncode(o.Number, o.Values, out var bytes, out var error))
             {
-                diagnostics.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Error, $"option {o.Number}: {error}"));
+                diagnostics.Add(new ConfigDiagnostic(o.Source, option, severity, $"option {o.Number}: {error}{skipped}"));
                 continue;
             }
             if (bytes.Length > 255)
             {
-                diagnostics.Add(new ConfigDiagnostic(o.Source, option, DiagnosticSeverity.Error, $"option {o.Number}: value is {bytes.Length} bytes; at most 255 fit"));
+                diagnostics.Add(new ConfigDiagnostic(o.Source, option, severity, $"option {o.Number}: value is {bytes.Length} bytes; at most 255 fit{skipped}"));
                 continue;
             }
             settings.Add(new DhcpOptionSetting((byte)o.Number, bytes, o.Tags.Count > 0 ? o.Tags : null, o.Force));
@@ -74,6 +105,7 @@ public static class DhcpSetup
             Ranges = dhcp.Ranges.Select(r => new ProtocolRange(r.Start, r.End, r.Netmask, r.Broadcast, r.LeaseTime, r.IsStatic, r.SetTag, r.Tags.Count > 0 ? r.Tags : null)).ToList(),
             Hosts = dhcp.Hosts.Concat(dhcp.HostsFileHosts).Concat(ethers).Select(h => new DhcpHostReservation(h.HardwareAddresses, ClientIdText(h.ClientId), h.Address, h.HostName, h.LeaseTime, h.Ignore, h.SetTags.Count > 0 ? h.SetTags : null)).ToList(),
             Options = settings,
+            EncapsulatedOptions = encapsulated,
             Matches = matches,
             TagIfs = dhcp.TagIfs.Select(t => new DhcpTagIf(t.SetTags, t.IfTags)).ToList(),
             Boots = dhcp.Boots.Select(b => new ProtocolBoot(b.FileName, b.ServerName, b.ServerAddress, b.Tags.Count > 0 ? b.Tags : null)).ToList(),
@@ -89,6 +121,9 @@ public static class DhcpSetup
             LeaseMax = dhcp.LeaseMax,
             Domain = config.Dns.Domains.FirstOrDefault(d => d.Subnet is null)?.Name,
             DnsEnabled = config.Dns.Port != 0,
+            LeaseScript = dhcp.Script,
+            LeaseScriptUser = dhcp.ScriptUser,
+            LogDhcp = dhcp.LogDhcp,
         };
         return new SetupResult<DhcpServerOptions>(options, diagnostics);
     }

@@ -5,7 +5,8 @@ namespace Pint.Engine.Dns;
 /// <summary>
 /// Cache of upstream answers keyed by (name, type). Stores the reply as received (header, question, answer and
 /// authority; additional stripped) plus where its TTLs are, so a hit is one copy and a few patches.
-/// Holds at most cache-size entries and evicts the least recently used one.
+/// Holds at most cache-size entries and evicts the least recently used one. An NXDOMAIN says the name has no
+/// records of any type, so, as dnsmasq 2.90 answers it, it is kept once for the name and answers every type.
 /// </summary>
 public sealed class DnsCache
 {
@@ -21,6 +22,8 @@ public sealed class DnsCache
     }
 
     private const int MaxKey = DnsFlags.MaxNameLength + 2;
+    // The key type of a name's NXDOMAIN: 0 is no query type (RFC 6895 reserves it).
+    private const DnsType AnyTypeOfName = 0;
     private readonly Lock _gate = new();
     private readonly Dictionary<byte[], Entry> _entries = new(KeyComparer.Instance);
     private readonly Dictionary<byte[], Entry>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
@@ -59,10 +62,15 @@ public sealed class DnsCache
     {
         if (Capacity == 0) return 0;
         Span<byte> key = stackalloc byte[MaxKey];
-        key = MakeKey(name, type, key);
+        var typed = MakeKey(name, type, key);
         lock (_gate)
         {
-            if (!_lookup.TryGetValue(key, out var entry)) return 0;
+            bool nameLevel = false;
+            if (!_lookup.TryGetValue(typed, out var entry))
+            {
+                if (!_lookup.TryGetValue(MakeKey(name, AnyTypeOfName, key), out entry)) return 0;
+                nameLevel = true;
+            }
             long now = _clockMs();
             if (now >= entry.ExpiresAt)
             {
@@ -76,6 +84,8 @@ public sealed class DnsCache
             uint elapsed = (uint)((now - entry.StoredAt) / 1000);
             for (int i = 0; i < entry.TtlOffsets.Length; i++)
                 BinaryPrimitives.WriteUInt32BigEndian(destination[entry.TtlOffsets[i]..], entry.Ttls[i] > elapsed ? entry.Ttls[i] - elapsed : 0);
+            // A name's NXDOMAIN was stored with the question that got it; the copy asks this type.
+            if (nameLevel) BinaryPrimitives.WriteUInt16BigEndian(destination[(DnsFlags.HeaderLength + name.Length)..], (ushort)type);
             return entry.Message.Length;
         }
     }
@@ -84,6 +94,7 @@ public sealed class DnsCache
     public void Store(ReadOnlySpan<byte> name, DnsType type, in UpstreamReply reply)
     {
         if (Capacity == 0 || reply.CacheSeconds is not uint seconds || seconds == 0) return;
+        if (DnsHeader.Read(reply.Message).Rcode == DnsRcode.NxDomain) type = AnyTypeOfName;
         var key = MakeKey(name, type, new byte[MaxKey]).ToArray();
         long now = _clockMs();
         var entry = new Entry(key, reply.Message, reply.TtlOffsets, reply.Ttls, now, now + seconds * 1000L);

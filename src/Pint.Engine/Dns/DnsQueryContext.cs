@@ -27,6 +27,8 @@ public ref struct DnsQueryContext
     public DnsResponseBuilder Response;
     /// <summary>The whole reply buffer, already limited to what the client accepts.</summary>
     public Span<byte> Output;
+    /// <summary>The IPv4 address the query was sent to, as a big-endian number; 0 when unknown or IPv6 (localise-queries).</summary>
+    public uint LocalIPv4;
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ public readonly record struct DnsResponderResult(DnsResponderAction Action, int 
 
 /// <summary>
 /// The protocol logic with no sockets: query bytes + state -> reply bytes. Handlers run in dnsmasq's order:
-/// interface names, local records, address=, bogus-priv, local-only domains, domain-needed, cache, forwarding.
+/// interface names, local records, filterwin2k, address=, bogus-priv, local-only domains, domain-needed, cache, forwarding.
 /// </summary>
 public sealed class DnsResponder
 {
@@ -25,22 +25,24 @@ public sealed class DnsResponder
     private readonly int _localTtl;
     private readonly Action<string>? _log;
     private volatile Pipeline _pipeline;
+    private readonly Sets.AddressSetObserver _sets; // ipset=/nftset=: outlives reloads, as its worker does
 
     /// <summary>Extended DNS Error 15, "Blocked": what dnsmasq puts in a reply withheld by stop-dns-rebind.</summary>
     public const ushort EdeBlocked = 15;
 
     /// <summary>Everything built from the config that a query walks through; swapped whole on a reload.</summary>
     private sealed record Pipeline(IDnsQueryHandler[] Handlers, ForwardHandler Forward, UpstreamRoutes Routes, LocalNames Names, UpstreamSetup Upstreams,
-        RebindGuard? Rebind);
+        RebindGuard? Rebind, UpstreamRewrites? Rewrites);
 
     /// <summary>What decides where queries go upstream and what may be cached from there: if it changes, the cache goes.</summary>
     private sealed record UpstreamSetup(string Servers, string LocalDomains, bool StrictOrder, bool DomainNeeded, bool BogusPriv, int CacheSize, int? NegTtl,
-        bool NoNegativeCache, string Rebind)
+        bool NoNegativeCache, string Rebind, string Rewrites)
     {
         public static UpstreamSetup Of(DnsServerOptions o) => new(
             string.Join(";", o.Servers.Select(s => $"{s.EndPoint}|{string.Join(',', s.Domains ?? [])}|{s.UseStandardServers}")),
             string.Join(";", o.LocalDomains), o.StrictOrder, o.DomainNeeded, o.BogusPriv, o.CacheSize, o.NegTtl, o.NoNegativeCache,
-            o.StopDnsRebind ? $"{o.RebindLocalhostOk}|{string.Join(',', o.RebindDomainsOk)}" : "");
+            o.StopDnsRebind ? $"{o.RebindLocalhostOk}|{string.Join(',', o.RebindDomainsOk)}" : "",
+            new UpstreamRewrites(o.BogusNxDomains, o.Aliases).Describe());
     }
 
     public DnsResponder(DnsServerOptions options, Func<long>? clockMs = null)
@@ -53,6 +55,7 @@ public sealed class DnsResponder
         DhcpNames = new DynamicNames(options.Domain, options.LocalTtl);
         Cache = new DnsCache(options.CacheSize, options.NegTtl, clockMs);
         _pipeline = Build(options);
+        _sets = new Sets.AddressSetObserver(options);
     }
 
     private Pipeline Build(DnsServerOptions options)
@@ -63,7 +66,10 @@ public sealed class DnsResponder
         var handlers = new List<IDnsQueryHandler>();
         var interfaceNames = new InterfaceNamesHandler(options.InterfaceNames, options.LocalTtl, options.Interfaces);
         if (!interfaceNames.IsEmpty) handlers.Add(interfaceNames);
-        handlers.Add(new LocalRecordsHandler(names, Cache));
+        var localMx = options.LocalMx is { } mx ? new LocalMx(mx.Self, DnsName.FromText(mx.Target)) : null;
+        var localise = options.LocaliseQueries ? new LocalisedAnswers(options.LocalNetworks) : null;
+        handlers.Add(new LocalRecordsHandler(names, Cache, localMx, localise));
+        if (options.FilterWin2k) handlers.Add(new FilterWin2kHandler());
         var addressRules = new AddressRulesHandler(options.AddressRules, options.LocalTtl);
         if (!addressRules.IsEmpty) handlers.Add(addressRules);
         if (options.BogusPriv) handlers.Add(new BogusPrivHandler(routes));
@@ -72,7 +78,8 @@ public sealed class DnsResponder
         handlers.Add(new CacheHandler(Cache, _ednsPacketMax));
         handlers.Add(forward);
         var rebind = options.StopDnsRebind ? new RebindGuard(options.RebindLocalhostOk, options.RebindDomainsOk) : null;
-        return new Pipeline([.. handlers], forward, routes, names, UpstreamSetup.Of(options), rebind);
+        var rewrites = new UpstreamRewrites(options.BogusNxDomains, options.Aliases);
+        return new Pipeline([.. handlers], forward, routes, names, UpstreamSetup.Of(options), rebind, rewrites.IsEmpty ? null : rewrites);
     }
 
     /// <summary>
@@ -91,6 +98,7 @@ public sealed class DnsResponder
             Cache.Clear();
         }
         _pipeline = next;
+        _sets.Configure(options);
         return true;
     }
 
@@ -102,8 +110,11 @@ public sealed class DnsResponder
     /// <summary>The evaluation order, first to last.</summary>
     public IReadOnlyList<IDnsQueryHandler> Handlers => _pipeline.Handlers;
 
-    /// <summary>Answers one message. Over UDP the reply is limited to what the client accepts (TC when cut).</summary>
-    public DnsResponderResult Respond(ReadOnlySpan<byte> message, Span<byte> output, bool overTcp)
+    /// <summary>
+    /// Answers one message. Over UDP the reply is limited to what the client accepts (TC when cut).
+    /// <paramref name="localIPv4"/>: the IPv4 address the query was sent to (big-endian), 0 when unknown.
+    /// </summary>
+    public DnsResponderResult Respond(ReadOnlySpan<byte> message, Span<byte> output, bool overTcp, uint localIPv4 = 0)
     {
         Counters.CountQuery();
         Span<byte> nameBuffer = stackalloc byte[DnsFlags.MaxNameLength];
@@ -123,7 +134,7 @@ public sealed class DnsResponder
         }
 
         var limited = overTcp ? output : output[..Math.Min(output.Length, query.UdpLimit(_ednsPacketMax))];
-        var context = new DnsQueryContext { Query = query, Output = limited, Response = new DnsResponseBuilder(limited, query) };
+        var context = new DnsQueryContext { Query = query, Output = limited, Response = new DnsResponseBuilder(limited, query), LocalIPv4 = localIPv4 };
         DnsVerdict verdict = default;
         var pipeline = _pipeline; // one config for the whole query, even if a reload swaps it meanwhile
         if (IsPlainQuery(query))
@@ -174,8 +185,20 @@ public sealed class DnsResponder
         }
         if (IsPlainQuery(query))
         {
+            if (_pipeline.Rewrites is { } rewrites)
+            {
+                // bogus-nxdomain: the registry's wildcard answer becomes the NXDOMAIN it stands for (EDE "Blocked" on this
+                // reply only), cached for the name as an upstream NXDOMAIN would be.
+                if (rewrites.IsBogus(upstream.Message))
+                {
+                    Cache.Store(query.Name, query.Type, UpstreamReply.NxDomainFor(upstream));
+                    return new DnsResponseBuilder(limited, query).Finish(DnsRcode.NxDomain, false, _ednsPacketMax, EdeBlocked);
+                }
+                rewrites.Rewrite(upstream.Message);
+            }
             if (_pipeline.Rebind is { } rebind && IsRebind(rebind, query, upstream.Message))
                 return new DnsResponseBuilder(limited, query).Finish(DnsRcode.NoError, false, _ednsPacketMax, EdeBlocked);
+            _sets.Observe(query, upstream.Message); // ipset=/nftset=: queued for a background writer, never waited for
             if (!(_pipeline.Upstreams.NoNegativeCache && IsNegative(upstream.Message))) Cache.Store(query.Name, query.Type, upstream);
         }
         if (upstream.Message.Length > limited.Length)

@@ -183,6 +183,7 @@ public sealed class DnsServer : IAsyncDisposable
         var receive = new byte[MaxMessage];
         var reply = new byte[MaxMessage];
         var client = new SocketAddress(socket.AddressFamily);
+        uint bound = UdpReplySource.IPv4Of(socket.LocalEndPoint);
         while (!cancellationToken.IsCancellationRequested)
         {
             int length = UdpDatagrams.Receive(socket, receive, client, out var destination);
@@ -190,7 +191,7 @@ public sealed class DnsServer : IAsyncDisposable
             if (client.Size == 0) continue; // no sender: the wakeup of a shutdown, not a datagram
             if (_localService is { } localService && !localService.Admits(client)) continue;
 
-            var result = _responder.Respond(receive.AsSpan(0, length), reply, overTcp: false);
+            var result = _responder.Respond(receive.AsSpan(0, length), reply, overTcp: false, destination.IsKnown ? destination.IPv4 : bound);
             if (QueryLog is { } log) LogQuery(log, receive.AsSpan(0, length), result, reply, ClientEndPoint(socket, client));
             try
             {
@@ -306,7 +307,7 @@ public sealed class DnsServer : IAsyncDisposable
                 int length = await DnsTcpFraming.ReadMessageAsync(connection, query, idle.Token).ConfigureAwait(false);
                 if (length < 0) return;
 
-                var result = _responder.Respond(query.AsSpan(0, length), reply.AsSpan(2), overTcp: true);
+                var result = _responder.Respond(query.AsSpan(0, length), reply.AsSpan(2), overTcp: true, UdpReplySource.IPv4Of(connection.LocalEndPoint));
                 if (QueryLog is { } log) LogQuery(log, query.AsSpan(0, length), result, reply.AsSpan(2), connection.RemoteEndPoint);
                 int replyLength = result.Length;
                 if (result.Action == DnsResponderAction.Drop) return; // a malformed stream cannot be resynchronised

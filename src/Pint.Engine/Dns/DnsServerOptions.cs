@@ -51,9 +51,26 @@ public sealed record DnsServerOptions
     public bool RebindLocalhostOk { get; init; }
     /// <summary>rebind-domain-ok: names in these domains (and below) pass the rebind check.</summary>
     public IReadOnlyList<string> RebindDomainsOk { get; init; } = [];
+    /// <summary>bogus-nxdomain: upstream replies with an A or AAAA answer in one of these networks become NXDOMAIN.</summary>
+    public IReadOnlyList<IPNetwork> BogusNxDomains { get; init; } = [];
+    /// <summary>alias: IPv4 answers from upstream rewritten, in config order.</summary>
+    public IReadOnlyList<AliasRange> Aliases { get; init; } = [];
+    /// <summary>localmx / selfmx: the MX record every local machine gets; null: none.</summary>
+    public LocalMxMode? LocalMx { get; init; }
+    /// <summary>localise-queries: a local name's IPv4 addresses on the subnet the query came in on answer alone.</summary>
+    public bool LocaliseQueries { get; init; }
+    /// <summary>Where localise-queries reads the interfaces' subnets from (the machine, or a test's own).</summary>
+    public Func<LocalNetworks> LocalNetworks { get; init; } = Dns.LocalNetworks.OfThisMachine;
+    /// <summary>filterwin2k: SOA, SRV and underscore ANY queries are answered empty instead of forwarded.</summary>
+    public bool FilterWin2k { get; init; }
     /// <summary>Where the server reports what an operator should see (a rebind attempt, ignored clients); null: nowhere.</summary>
     public Action<string>? Log { get; init; }
+    /// <summary>ipset= and nftset= lines: addresses of upstream answers for names in their domains go to these kernel sets.</summary>
+    public IReadOnlyList<Config.AddressSetRule> AddressSets { get; init; } = [];
 }
+
+/// <summary>localmx (MX records to <paramref name="Target"/>) or selfmx (<paramref name="Self"/>: each machine is its own mail host).</summary>
+public sealed record LocalMxMode(bool Self, string Target);
 
 /// <summary>Which clients the DNS server answers.</summary>
 public enum DnsClientScope

@@ -1,5 +1,6 @@
 using System.Net;
 using Pint.Engine.Config;
+using Pint.Engine.Net;
 
 namespace Pint.Engine.Dns;
 
@@ -41,8 +42,7 @@ public static class DnsSetup
             RebindDomainsOk = dns.RebindDomainsOk,
             HostNames = HostNames(dns, system, diagnostics),
             Cnames = dns.Cnames.SelectMany(c => c.Aliases.Select(a => new CnameEntry(a, c.Target, c.Ttl))).ToList(),
-            // mx-host without a target points at the machine itself, as dnsmasq does.
-            MxEntries = dns.MxRecords.Select(m => new MxEntry(m.Name, m.Target ?? system.MachineName, (ushort)m.Preference)).ToList(),
+            MxEntries = MxEntries(dns, system),
             SrvEntries = dns.SrvRecords.Select(s => new SrvEntry(s.Name, s.Target ?? ".", (ushort)s.Port, (ushort)s.Priority, (ushort)s.Weight)).ToList(),
             TxtEntries = dns.TxtRecords.Select(t => new TxtEntry(t.Name, t.Texts)).ToList(),
             PtrEntries = dns.PtrRecords.Where(p => p.Target is not null).Select(p => new PtrEntry(p.Name, p.Target!)).ToList(),
@@ -62,8 +62,25 @@ public static class DnsSetup
             NoNegativeCache = dns.NoNegativeCache,
             EdnsPacketMax = dns.EdnsPacketMax,
             ClearOnReload = dns.ClearOnReload,
+            AddressSets = dns.AddressSets,
+            BogusNxDomains = dns.BogusNxDomains.Select(b => b.Network).ToList(),
+            Aliases = dns.Aliases.Select(a => new AliasRange(Ipv4.ToValue(a.First), Ipv4.ToValue(a.Last), Ipv4.ToValue(a.Target), Ipv4.ToValue(a.Mask))).ToList(),
+            LocalMx = dns.SelfMx || dns.LocalMx ? new LocalMxMode(dns.SelfMx, dns.MxTarget ?? system.MachineName) : null,
+            FilterWin2k = dns.FilterWin2k,
+            LocaliseQueries = dns.LocaliseQueries,
         };
         return new SetupResult<DnsServerOptions>(options, diagnostics);
+    }
+
+    /// <summary>
+    /// mx-host lines; one without a target points at the mx-target, or else at the machine itself. As dnsmasq 2.90
+    /// (observed), an mx-target also gives the machine's own name an MX record to it, preference 0, mx-host or not.
+    /// </summary>
+    private static List<MxEntry> MxEntries(DnsConfig dns, SystemFacts system)
+    {
+        var entries = dns.MxRecords.Select(m => new MxEntry(m.Name, m.Target ?? dns.MxTarget ?? system.MachineName, (ushort)m.Preference)).ToList();
+        if (dns.MxTarget is { } target) entries.Add(new MxEntry(system.MachineName, target, 0));
+        return entries;
     }
 
     /// <summary>

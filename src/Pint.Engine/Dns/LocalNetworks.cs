@@ -53,6 +53,14 @@ public sealed class LocalNetworks
             .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
             .Select(u => (u.Address, u.PrefixLength)));
 
+    /// <summary>The mask of the first network holding <paramref name="address"/> (an IPv4 address as a big-endian number); 0 when none does.</summary>
+    public uint MaskOf(uint address)
+    {
+        for (int i = 0; i < _v4Networks.Length; i++)
+            if ((address & _v4Masks[i]) == _v4Networks[i]) return _v4Masks[i];
+        return 0;
+    }
+
     /// <summary>An IPv4 address as a big-endian number.</summary>
     public bool Contains(uint address)
     {

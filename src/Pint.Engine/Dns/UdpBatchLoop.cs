@@ -85,7 +85,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
         socket.SafeHandle.DangerousAddRef(ref referenced);
         try
         {
-            Serve((int)socket.SafeHandle.DangerousGetHandle(), family, responder, localService, forward, gate, primary, cancellationToken);
+            Serve((int)socket.SafeHandle.DangerousGetHandle(), family, UdpReplySource.IPv4Of(socket.LocalEndPoint), responder, localService, forward, gate, primary, cancellationToken);
         }
         finally
         {
@@ -93,7 +93,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
         }
     }
 
-    private void Serve(int fd, AddressFamily family, DnsResponder responder, LocalServiceFilter? localService,
+    private void Serve(int fd, AddressFamily family, uint bound, DnsResponder responder, LocalServiceFilter? localService,
         Action<ForwardedQuery, SocketAddress, UdpReplySource> forward, UdpLoadGate gate, bool primary, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -124,14 +124,15 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 if (localService is not null && !localService.Admits(family, new ReadOnlySpan<byte>(message.Header.Name, (int)message.Header.NameLength))) continue;
                 var query = new ReadOnlySpan<byte>(_receiveBuffers + i * ReceiveSize, (int)message.Length);
                 var reply = new Span<byte>(_replyBuffers + replies * (uint)_replySize, _replySize);
-                var result = responder.Respond(query, reply, overTcp: false);
+                var destination = DestinationOf(message);
+                var result = responder.Respond(query, reply, overTcp: false, destination.IsKnown ? destination.IPv4 : bound);
                 if (result.Action == DnsResponderAction.Reply)
                 {
                     ref var send = ref _send[replies];
                     send.Header.Name = message.Header.Name;
                     send.Header.NameLength = message.Header.NameLength;
                     var control = _sendControl + replies * ControlSize;
-                    int controlLength = DestinationOf(message).Write(new Span<byte>(control, ControlSize));
+                    int controlLength = destination.Write(new Span<byte>(control, ControlSize));
                     send.Header.Control = controlLength > 0 ? control : null;
                     send.Header.ControlLength = (nuint)controlLength;
                     _sendIov[replies].Length = (nuint)result.Length;
@@ -141,7 +142,7 @@ internal sealed unsafe class UdpBatchLoop : IDisposable
                 {
                     var client = new SocketAddress(family, (int)message.Header.NameLength);
                     new ReadOnlySpan<byte>(message.Header.Name, (int)message.Header.NameLength).CopyTo(client.Buffer.Span);
-                    forward(result.Forward!, client, DestinationOf(message));
+                    forward(result.Forward!, client, destination);
                 }
             }
             for (uint sent = 0; sent < replies;)

@@ -33,6 +33,20 @@ internal struct UdpReplySource
 
     public readonly bool IsKnown => _family != AddressFamily.Unspecified;
 
+    /// <summary>The IPv4 address the query was sent to as a big-endian number; 0 when unknown or IPv6.</summary>
+    public readonly uint IPv4 => _family == AddressFamily.InterNetwork ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(((ReadOnlySpan<byte>)_address)[..4]) : 0;
+
+    /// <summary>A socket's own IPv4 address as a big-endian number (IPv4-mapped too); 0 for a wildcard, IPv6 or none.</summary>
+    public static uint IPv4Of(EndPoint? endPoint)
+    {
+        if (endPoint is not IPEndPoint { Address: var address }) return 0;
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetwork) return 0;
+        Span<byte> bytes = stackalloc byte[4];
+        address.TryWriteBytes(bytes, out _);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes);
+    }
+
     /// <summary>The address the query was sent to, null when unknown.</summary>
     public readonly IPAddress? Address
     {

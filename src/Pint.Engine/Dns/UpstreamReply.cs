@@ -74,4 +74,20 @@ public readonly struct UpstreamReply
         result = new UpstreamReply(message, offsets, ttls, cacheSeconds);
         return DnsRejection.None;
     }
+
+    /// <summary>
+    /// The NXDOMAIN that stands for <paramref name="bogus"/> (bogus-nxdomain): its header and question only, kept as
+    /// long as its answers would have been, as dnsmasq 2.90 caches it.
+    /// </summary>
+    public static UpstreamReply NxDomainFor(in UpstreamReply bogus)
+    {
+        var reader = new DnsMessageReader(bogus.Message);
+        reader.ReadHeader(out var header);
+        reader.ReadName(default, out _);
+        reader.TrySkip(4);
+        var message = bogus.Message.AsSpan(0, reader.Position).ToArray();
+        ushort flags = (ushort)((header.Flags & ~(DnsFlags.RcodeMask | DnsFlags.Authoritative)) | (ushort)DnsRcode.NxDomain);
+        new DnsHeader(header.Id, flags, 1, 0, 0, 0).Write(message);
+        return new UpstreamReply(message, [], [], bogus.CacheSeconds);
+    }
 }

@@ -4,6 +4,7 @@ using Pint.Engine.Dhcp;
 using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Dhcp.Options;
 using Pint.Engine.Dhcp.Protocol;
+using Pint.Engine.Dhcp.Script;
 using Pint.Engine.Dhcp.Server;
 using Pint.Engine.Dhcp.Wire;
 using Pint.Engine.Dns;
@@ -35,6 +36,7 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
     private volatile Serving _serving;
     private LeaseStore? _leases;
     private DhcpServer? _server;
+    private LeaseScriptRunner? _script;
 
     // The config and the options mapped from it change together on a reload.
     private sealed record Serving(PintConfig Config, DhcpServerOptions Options);
@@ -68,6 +70,9 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
 
     public string LeaseFile => _leaseFile;
 
+    /// <summary>The dhcp-script runner while the service runs (it idles when no script is configured); null when stopped.</summary>
+    public LeaseScriptRunner? LeaseScript => _script;
+
     public IReadOnlyList<string> Endpoints => _server is { } s ? [$"udp/{s.LocalEndPoint}"] : [];
 
     public IReadOnlyDictionary<string, long> Counters
@@ -86,20 +91,26 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         var leases = LeaseStore.Open(_leaseFile, DateTimeOffset.UtcNow);
         foreach (var d in leases.LoadDiagnostics) _log.Write(PintLogLevel.Warning, Name, d.ToString());
         var names = new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain);
+        // Created even without a script, so that a reload adding dhcp-script takes effect in place.
+        var script = new LeaseScriptRunner(Options.LeaseScript, Options.LeaseScriptUser, _log, Name);
         try
         {
             PublishNames(leases, names);
+            if (script.Enabled) QueueStartupScript(leases, script);
             // dnsmasq logs every DHCP transaction unless quiet-dhcp.
             _server = new DhcpServer(Options, leases, names, _bindAddress)
             {
                 TransactionLog = Config.Dhcp.QuietDhcp ? null : line => _log.Write(PintLogLevel.Information, Name, line),
+                LeaseScript = script,
             };
         }
         catch
         {
+            script.DisposeAsync().AsTask().GetAwaiter().GetResult();
             leases.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
+        _script = script;
         _leases = leases;
         _server.Start();
         _log.Write(PintLogLevel.Information, Name, $"{leases.Count} lease(s) loaded from {_leaseFile}");
@@ -115,6 +126,24 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         if (_leases is { } leases) PublishNames(leases, new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain));
     }
 
+    /// <summary>
+    /// dnsmasq 2.90 (without leasefile-ro) runs the script at start-up for the lease file's leases: "del" for those that
+    /// ran out while it was down, then "old" for each live one, marked DNSMASQ_DATA_MISSING=1 (nothing but the file's
+    /// fields is known). "init" belongs to leasefile-ro, which Pint does not have.
+    /// </summary>
+    private void QueueStartupScript(LeaseStore leases, LeaseScriptRunner script)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var lease in leases.ExpiredAtOpen) script.Enqueue(LeaseScriptEvents.ExpiredAtStartup(lease));
+        var networks = LeaseScriptEvents.Networks();
+        foreach (var lease in leases.Snapshot())
+        {
+            var nic = LeaseScriptEvents.InterfaceFor(lease.Address, networks);
+            if (nic is not null) script.Interfaces[lease.Address] = nic;
+            script.Enqueue(LeaseScriptEvents.AtStartup(lease, nic, Options.Domain, now));
+        }
+    }
+
     private void PublishNames(LeaseStore leases, ILeaseNameSink names)
     {
         foreach (var lease in leases.Snapshot())
@@ -124,8 +153,10 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_server is { } server) await server.DisposeAsync().ConfigureAwait(false);
+        if (_script is { } script) await script.DisposeAsync().ConfigureAwait(false);
         if (_leases is { } leases) await leases.DisposeAsync().ConfigureAwait(false);
         _server = null;
+        _script = null;
         _leases = null;
     }
 
@@ -147,6 +178,7 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         // Ports are not config lines (tests and the host choose them): keep the ones the socket was opened with.
         mapped = mapped with { ServerPort = current.ServerPort, RelayPort = current.RelayPort, ClientPort = current.ClientPort };
         if (_server is { } server && !server.Reconfigure(mapped)) return false;
+        _script?.Configure(mapped.LeaseScript, mapped.LeaseScriptUser);
         _serving = new Serving(config, mapped);
         return true;
     }
@@ -172,6 +204,11 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         if (released is null) return null;
         if (released.HostName is { } host)
             new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain).Remove(DhcpDecisionEffects.Qualify(host, Options.Domain));
+        if (_script is { Enabled: true } script)
+        {
+            script.Interfaces.TryRemove(released.Address, out var nic);
+            script.Enqueue(LeaseScriptEvents.Ended(released, nic, Options.Domain));
+        }
         _log.Write(PintLogLevel.Information, Name, $"lease of {released.Address} ({released.HardwareAddress}) removed by the administrator");
         return LeaseCatalog.ToPintLease(Config, released, now);
     }

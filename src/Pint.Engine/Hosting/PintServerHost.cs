@@ -87,14 +87,14 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
     }
 
     /// <summary>
-    /// The paths the watcher polls: every file read, and every addn-hosts and dhcp-hostsfile path whether it exists now or not, so a file
+    /// The paths the watcher polls: every file read, and every addn-hosts, dhcp-hostsfile and dhcp-optsfile path whether it exists now or not, so a file
     /// dropped into a hosts directory, or a hosts file deleted and written again, is read when it appears.
     /// </summary>
     private string[] WatchList(ConfigLoadResult loaded)
     {
         var directory = _options.WorkingDirectory ?? Environment.CurrentDirectory;
         return loaded.Files
-            .Concat(loaded.Config.Dns.AddnHostsPaths.Concat(loaded.Config.Dhcp.HostsFilePaths).Concat(PolledResolvFiles(loaded.Config)).Select(p => Path.GetFullPath(p, directory)))
+            .Concat(loaded.Config.Dns.AddnHostsPaths.Concat(loaded.Config.Dhcp.HostsFilePaths).Concat(loaded.Config.Dhcp.OptsFilePaths).Concat(PolledResolvFiles(loaded.Config)).Select(p => Path.GetFullPath(p, directory)))
             .Distinct().ToArray();
     }
 

@@ -17,14 +17,14 @@ public class OptionCatalogTests
     [Fact]
     public void Known_but_unimplemented_option_is_an_error_naming_it()
     {
-        var error = ConfigAssert.SingleError("dhcp-optsfile=/etc/opts.dhcp", "option 'dhcp-optsfile' is a dnsmasq option that Pint does not implement yet");
-        Assert.Equal("dhcp-optsfile", error.Option);
+        var error = ConfigAssert.SingleError("dhcp-luascript=/etc/lease.lua", "option 'dhcp-luascript' is a dnsmasq option that Pint does not implement yet");
+        Assert.Equal("dhcp-luascript", error.Option);
     }
 
     [Fact]
     public void Allow_unsupported_turns_that_error_into_a_warning()
     {
-        var result = ConfigAssert.Load("localise-queries\nport=5353", allowUnsupported: true);
+        var result = ConfigAssert.Load("no-round-robin\nport=5353", allowUnsupported: true);
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.False(result.HasErrors);
@@ -35,7 +35,7 @@ public class OptionCatalogTests
 
     [Fact]
     public void Arity_is_checked_for_unimplemented_options_too() =>
-        ConfigAssert.SingleError("localise-queries=yes", "is a flag and takes no value");
+        ConfigAssert.SingleError("no-round-robin=yes", "is a flag and takes no value");
 
     [Fact]
     public void Every_option_handler_is_for_an_option_dnsmasq_knows()

@@ -16,8 +16,8 @@ public class SampleConfigTests
     public static TheoryData<string, string[]> Samples => new()
     {
         { "libvirt-default.conf", [] },
-        { "pihole-01-pihole.conf", ["localise-queries", "dnssec", "trust-anchor"] },
-        { "openwrt-dnsmasq.conf", ["localise-queries", "enable-ubus"] },
+        { "pihole-01-pihole.conf", ["dnssec", "trust-anchor"] },
+        { "openwrt-dnsmasq.conf", ["enable-ubus"] },
         { "lxd-lxdbr0.conf", [] },
         { "lxc-net-lxcbr0.conf", [] },
         { "networkmanager-shared.conf", [] },

@@ -12,7 +12,7 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
     private readonly List<string> _includeStack = [];
     private readonly Dictionary<string, ConfigSource> _singleUse = new(StringComparer.Ordinal);
     private readonly List<(string Path, ConfigSource Source)> _hostsFiles = [];
-    private readonly List<(string Path, ConfigSource Source)> _dhcpHostsFiles = [];
+    private readonly List<(string Option, string Path, ConfigSource Source)> _dhcpHostsFiles = [];
     private readonly string _workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
 
     public string Resolve(string path) => Path.GetFullPath(path, _workingDirectory);
@@ -127,7 +127,7 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
                 var line = new OptionLine(name, value, source, _diagnostics);
                 OptionHandlers.All[name](line, _config);
                 if (name == "addn-hosts" && !line.Failed) _hostsFiles.Add((value!, source));
-                if (name == "dhcp-hostsfile" && !line.Failed) _dhcpHostsFiles.Add((value!, source));
+                if (name is "dhcp-hostsfile" or "dhcp-hostsdir" or "dhcp-optsfile" or "dhcp-optsdir" && !line.Failed) _dhcpHostsFiles.Add((name, value!, source));
                 break;
         }
     }
@@ -183,13 +183,14 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
     }
 
     /// <summary>
-    /// dhcp-hostsfile: each line of the file (or of each file of the directory, in conf-dir order) is what would
-    /// follow <c>dhcp-host=</c>; # starts a comment. A bad line is a warning and is skipped: the file is data that
-    /// tools such as libvirt rewrite while the server runs, and one bad entry must not stop DHCP for the rest.
+    /// dhcp-hostsfile and dhcp-optsfile (and their -dir forms): each line of the file (or of each file of the
+    /// directory, in conf-dir order) is what would follow <c>dhcp-host=</c> or <c>dhcp-option=</c>; # starts a
+    /// comment. A bad line is a warning and is skipped: the file is data that tools such as libvirt rewrite while the
+    /// server runs, and one bad entry must not stop DHCP for the rest.
     /// </summary>
     private void ReadDhcpHostsFiles()
     {
-        foreach (var (path, source) in _dhcpHostsFiles)
+        foreach (var (option, path, source) in _dhcpHostsFiles)
         {
             var full = Resolve(path);
             IReadOnlyList<string> files;
@@ -200,7 +201,7 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"cannot read '{full}': {Describe(e)}");
+                Add(source, option, DiagnosticSeverity.Warning, $"cannot read '{full}': {Describe(e)}");
                 continue;
             }
             foreach (var file in files)
@@ -208,29 +209,36 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
                 try { lines = File.ReadAllLines(file); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"cannot read '{file}': {Describe(e)}");
+                    Add(source, option, DiagnosticSeverity.Warning, $"cannot read '{file}': {Describe(e)}");
                     continue;
                 }
                 _files.Add(file);
-                for (int i = 0; i < lines.Length; i++) ReadDhcpHostsLine(lines[i], new ConfigSource(file, i + 1));
+                for (int i = 0; i < lines.Length; i++) ReadDhcpFileLine(option, lines[i], new ConfigSource(file, i + 1));
             }
         }
     }
 
-    private void ReadDhcpHostsLine(string text, ConfigSource source)
+    private void ReadDhcpFileLine(string option, string text, ConfigSource source)
     {
         // A line that is a comment or blank in a config file is one here; the rest is lexed as the config line it
         // stands for, so inline comments and quotes mean what they mean there.
         if (ConfigLineLexer.Lex(text).Kind is ConfigLineKind.Blank or ConfigLineKind.Comment) return;
-        var lexed = ConfigLineLexer.Lex("dhcp-host=" + text.TrimStart());
+        bool hosts = option is "dhcp-hostsfile" or "dhcp-hostsdir";
+        var lexed = ConfigLineLexer.Lex((hosts ? "dhcp-host=" : "dhcp-option=") + text.TrimStart());
         if (lexed.Kind == ConfigLineKind.Malformed)
         {
-            Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"{lexed.Error}; line skipped");
+            Add(source, option, DiagnosticSeverity.Warning, $"{lexed.Error}; line skipped");
             return;
         }
         if (string.IsNullOrWhiteSpace(lexed.Value)) return;
-        if (DhcpHostValue.Parse(lexed.Value.Trim(' '), source, out var problem) is { } host) _config.Dhcp.HostsFileHostList.Add(host);
-        else Add(source, "dhcp-hostsfile", DiagnosticSeverity.Warning, $"{problem}; line skipped");
+        var value = lexed.Value.Trim(' ');
+        string? problem;
+        if (hosts)
+        {
+            if (DhcpHostValue.Parse(value, source, out problem) is { } host) _config.Dhcp.HostsFileHostList.Add(host);
+        }
+        else if (DhcpOptionValue.Parse(value, source, out problem) is { } entry) _config.Dhcp.OptsFileOptionList.Add(entry);
+        if (problem is not null) Add(source, option, DiagnosticSeverity.Warning, $"{problem}; line skipped");
     }
 
     private void ReadHostsFile(string file, ConfigSource source)

@@ -17,6 +17,8 @@ public sealed class DhcpConfig
     internal readonly List<IReadOnlyList<string>> BroadcastList = [];
     internal readonly List<string> NoDhcpInterfaceList = [];
     internal readonly List<DhcpHost> HostsFileHostList = [];
+    internal readonly List<string> OptsFilePathList = [];
+    internal readonly List<DhcpOptionEntry> OptsFileOptionList = [];
 
     public IReadOnlyList<DhcpRange> Ranges => RangeList;
     /// <summary>The config's own <c>dhcp-host</c> lines (what the host cmdlets list and edit).</summary>
@@ -28,6 +30,10 @@ public sealed class DhcpConfig
     /// line). Served like the config's own, re-read when a file changes; the cmdlets leave those files alone.
     /// </summary>
     public IReadOnlyList<DhcpHost> HostsFileHosts => HostsFileHostList;
+    /// <summary><c>dhcp-optsfile</c> and <c>dhcp-optsdir</c> paths as written: files, or directories whose files are read.</summary>
+    public IReadOnlyList<string> OptsFilePaths => OptsFilePathList;
+    /// <summary>The options read from the dhcp-optsfile files, each line a dhcp-option value; served after the config's own, re-read when a file changes.</summary>
+    public IReadOnlyList<DhcpOptionEntry> OptsFileOptions => OptsFileOptionList;
     /// <summary><c>dhcp-option</c> and <c>dhcp-option-force</c> lines in file order.</summary>
     public IReadOnlyList<DhcpOptionEntry> Options => OptionList;
     public IReadOnlyList<DhcpBoot> Boots => BootList;
@@ -56,6 +62,11 @@ public sealed class DhcpConfig
     public bool RapidCommit { get; internal set; }
     /// <summary><c>read-ethers</c>: the system's ethers file (MAC and address or name a line) adds reservations.</summary>
     public bool ReadEthers { get; internal set; }
+
+    /// <summary><c>dhcp-script</c>: an absolute path run with add/old/del MAC IP [hostname] on each lease change; null = none.</summary>
+    public string? Script { get; internal set; }
+    /// <summary><c>dhcp-scriptuser</c>: the user the script runs as (dnsmasq's default: root, i.e. as the server runs).</summary>
+    public string? ScriptUser { get; internal set; }
 
     /// <summary>True when any range is configured (dnsmasq runs DHCP only then).</summary>
     public bool Enabled => RangeList.Count > 0;

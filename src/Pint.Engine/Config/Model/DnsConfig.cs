@@ -19,6 +19,8 @@ public sealed class DnsConfig
     internal readonly List<TxtRecord> TxtList = [];
     internal readonly List<PtrRecord> PtrList = [];
     internal readonly List<string> RebindDomainOkList = [];
+    internal readonly List<BogusNxDomain> BogusNxDomainList = [];
+    internal readonly List<AddressAlias> AliasList = [];
 
     public int Port { get; internal set; } = 53;
     /// <summary><c>listen-address</c> values as written (IPv4 or IPv6 text).</summary>
@@ -82,8 +84,25 @@ public sealed class DnsConfig
     public bool NoNegativeCache { get; internal set; }
     /// <summary><c>clear-on-reload</c>: every reload empties the cache, not only one that changes the upstreams.</summary>
     public bool ClearOnReload { get; internal set; }
+    /// <summary><c>bogus-nxdomain</c> networks: upstream replies holding one of their addresses become NXDOMAIN.</summary>
+    public IReadOnlyList<BogusNxDomain> BogusNxDomains => BogusNxDomainList;
+    /// <summary><c>alias</c> lines: IPv4 addresses from upstream rewritten to others, in file order.</summary>
+    public IReadOnlyList<AddressAlias> Aliases => AliasList;
+    /// <summary><c>mx-target</c>: the target of mx-host lines without one, of localmx records, and of the MX record for this machine's name.</summary>
+    public string? MxTarget { get; internal set; }
+    /// <summary><c>localmx</c>: every local machine (hosts files, host-record, DHCP names) gets an MX record pointing at the mx-target.</summary>
+    public bool LocalMx { get; internal set; }
+    /// <summary><c>selfmx</c>: every local machine gets an MX record pointing at itself.</summary>
+    public bool SelfMx { get; internal set; }
+    /// <summary><c>localise-queries</c>: a local name with several IPv4 addresses answers with those on the query's interface subnet.</summary>
+    public bool LocaliseQueries { get; internal set; }
+    /// <summary><c>filterwin2k</c>: SOA and SRV queries, and ANY queries for names with an underscore, are not forwarded.</summary>
+    public bool FilterWin2k { get; internal set; }
     /// <summary><c>no-poll</c>: resolv.conf is not watched; its servers change only on a reload.</summary>
     public bool NoPoll { get; internal set; }
     /// <summary><c>edns-packet-max</c>: the largest UDP answer, and what the server advertises upstream (dnsmasq 2.90: 1232).</summary>
     public int EdnsPacketMax { get; internal set; } = 1232;
+    internal readonly List<AddressSetRule> AddressSetList = [];
+    /// <summary><c>ipset=</c> and <c>nftset=</c> lines in file order.</summary>
+    public IReadOnlyList<AddressSetRule> AddressSets => AddressSetList;
 }

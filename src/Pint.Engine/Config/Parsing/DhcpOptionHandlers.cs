@@ -9,6 +9,10 @@ internal static class DhcpOptionHandlers
         handlers["dhcp-host"] = DhcpHostParser.Parse;
         // The files are read by the loader once the config is (as addn-hosts files are).
         handlers["dhcp-hostsfile"] = (line, c) => c.Dhcp.HostsFilePathList.Add(line.Value!);
+        // dhcp-hostsdir and dhcp-optsdir are dnsmasq's watched directories; Pint watches every such path alike.
+        handlers["dhcp-hostsdir"] = (line, c) => c.Dhcp.HostsFilePathList.Add(line.Value!);
+        handlers["dhcp-optsfile"] = (line, c) => c.Dhcp.OptsFilePathList.Add(line.Value!);
+        handlers["dhcp-optsdir"] = (line, c) => c.Dhcp.OptsFilePathList.Add(line.Value!);
         handlers["dhcp-option"] = (line, c) => DhcpOptionParser.Parse(line, c, force: false);
         handlers["dhcp-option-force"] = (line, c) => DhcpOptionParser.Parse(line, c, force: true);
         handlers["dhcp-leasefile"] = CommonHandlers.Text((c, v) => c.Dhcp.LeaseFile = v);
@@ -30,11 +34,30 @@ internal static class DhcpOptionHandlers
         handlers["dhcp-ignore"] = (line, c) => TagsOnly(line, c.Dhcp.IgnoreList);
         handlers["no-dhcp-interface"] = CommonHandlers.NameList(c => c.Dhcp.NoDhcpInterfaceList);
         handlers["read-ethers"] = CommonHandlers.Flag(c => c.Dhcp.ReadEthers = true);
+        handlers["dhcp-script"] = Script;
+        handlers["dhcp-scriptuser"] = CommonHandlers.Text((c, v) => c.Dhcp.ScriptUser = v);
         handlers["dhcp-rapid-commit"] = CommonHandlers.Flag(c => c.Dhcp.RapidCommit = true);
         handlers["quiet-dhcp6"] = CommonHandlers.Flag(_ => { });
         handlers["quiet-ra"] = CommonHandlers.Flag(_ => { });
         // Pint never overloads the sname and file fields with options (option 52), which is what this turns off.
         handlers["dhcp-no-override"] = CommonHandlers.Flag(_ => { });
+    }
+
+    /// <summary>
+    /// <c>dhcp-script=PATH</c>: dnsmasq runs PATH without a PATH search and documents that it must be absolute, so a
+    /// relative one is refused here, naming the line, rather than failing at the first lease. <c>dhcp-script=</c> (which
+    /// dnsmasq accepts) means no script.
+    /// </summary>
+    private static void Script(OptionLine line, PintConfig config)
+    {
+        var path = line.Value;
+        if (string.IsNullOrEmpty(path)) { config.Dhcp.Script = null; return; }
+        if (!path.StartsWith('/'))
+        {
+            line.Error($"dhcp-script needs an absolute path, got '{path}'");
+            return;
+        }
+        config.Dhcp.Script = path;
     }
 
     /// <summary><c>option[=tag:a[,tag:b]]</c>: the line applies to a client with all those tags (to every client without).</summary>

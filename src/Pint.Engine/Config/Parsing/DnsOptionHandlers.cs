@@ -46,6 +46,13 @@ internal static class DnsOptionHandlers
         handlers["no-negcache"] = CommonHandlers.Flag(c => c.Dns.NoNegativeCache = true);
         handlers["clear-on-reload"] = CommonHandlers.Flag(c => c.Dns.ClearOnReload = true);
         handlers["no-poll"] = CommonHandlers.Flag(c => c.Dns.NoPoll = true);
+        handlers["bogus-nxdomain"] = UpstreamRewriteParsers.BogusNxDomain;
+        handlers["alias"] = UpstreamRewriteParsers.Alias;
+        handlers["mx-target"] = DnsRecordParsers.MxTarget;
+        handlers["localmx"] = CommonHandlers.Flag(c => c.Dns.LocalMx = true);
+        handlers["selfmx"] = CommonHandlers.Flag(c => c.Dns.SelfMx = true);
+        handlers["filterwin2k"] = CommonHandlers.Flag(c => c.Dns.FilterWin2k = true);
+        handlers["localise-queries"] = CommonHandlers.Flag(c => c.Dns.LocaliseQueries = true);
         // Pint always runs in the foreground (a service manager or a PowerShell session holds it) and never blocks
         // serving on a log write: these two ask for what it does anyway.
         handlers["keep-in-foreground"] = CommonHandlers.Flag(_ => { });

@@ -76,6 +76,13 @@ internal static class DnsRecordParsers
         config.Dns.MxList.Add(new MxRecord(fields[0], fields.Length > 1 ? fields[1] : null, preference, line.Source));
     }
 
+    /// <summary><c>mx-target=NAME</c>.</summary>
+    public static void MxTarget(OptionLine line, PintConfig config)
+    {
+        var name = line.Value!.Trim();
+        if (AllNames(line, [name])) config.Dns.MxTarget = name;
+    }
+
     /// <summary><c>_service._proto.name[,target[,port[,priority[,weight]]]]</c>.</summary>
     public static void SrvHost(OptionLine line, PintConfig config)
     {

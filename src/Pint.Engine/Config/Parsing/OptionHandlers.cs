@@ -13,6 +13,7 @@ internal static class OptionHandlers
         DnsOptionHandlers.Register(handlers);
         DhcpOptionHandlers.Register(handlers);
         TftpOptionHandlers.Register(handlers);
+        AddressSetHandlers.Register(handlers);
         // Includes are followed by the loader itself; nothing to type.
         handlers["conf-file"] = static (_, _) => { };
         handlers["conf-dir"] = static (_, _) => { };

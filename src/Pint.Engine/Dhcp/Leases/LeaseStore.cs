@@ -44,6 +44,8 @@ public sealed class LeaseStore : IAsyncDisposable
             var read = LeaseFile.ReadWithJournal(path);
             var store = new LeaseStore(ownership, read.Diagnostics);
             foreach (var lease in read.Active(now)) store.Load(lease);
+            // For dhcp-script: dnsmasq calls "del" at start-up for leases that ran out while it was down (not for releases).
+            store.ExpiredAtOpen = read.Leases.Where(l => l.IsExpiredAt(now) && !LeaseFile.IsRelease(l)).ToArray();
             store._disk = new LeaseDiskWriter(path, store._table.All, read.DuidLine, read.Dhcp6Lines);
             return store;
         }
@@ -56,6 +58,9 @@ public sealed class LeaseStore : IAsyncDisposable
 
     /// <summary>A store that keeps leases in memory only (dnsmasq's <c>leasefile-ro</c> without a script).</summary>
     public static LeaseStore InMemory() => new(null, []);
+
+    /// <summary>Leases the file held that had run out when it was opened (releases excluded); they were not loaded.</summary>
+    public IReadOnlyList<DhcpLease> ExpiredAtOpen { get; private set; } = [];
 
     /// <summary>Problems found in the lease file when it was opened.</summary>
     public IReadOnlyList<ConfigDiagnostic> LoadDiagnostics { get; }

@@ -57,6 +57,15 @@ public static class DhcpOptionEncoder
         return ok;
     }
 
+    /// <summary>A value encoded by its form alone (an option of unknown type, or a sub-option).</summary>
+    public static bool TryEncodeUntyped(IReadOnlyList<string> values, out byte[] bytes, out string? error)
+    {
+        bytes = [];
+        error = null;
+        if (values.Count == 0 || (values.Count == 1 && values[0].Length == 0)) return true;
+        return TryUntyped(values, string.Join(',', values), out bytes, out error);
+    }
+
     private static bool TryUntyped(IReadOnlyList<string> values, string joined, out byte[] bytes, out string? error)
     {
         error = null;

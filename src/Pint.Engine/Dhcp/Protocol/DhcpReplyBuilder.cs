@@ -86,6 +86,8 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
             if (setting.Value.Length == 0 && SuppressedWhenEmpty(code)) continue;
             if (setting.Force || IsRequested(request, code)) writer.TryWriteOption(code, setting.Value);
         }
+        if (!_encapsulated.IsEmpty)
+            _encapsulated.Write(ref writer, client, code => IsRequested(request, code), configured.ContainsKey);
         // The router default (ourselves) only makes sense on our own link.
         if (!client.IsRelayed) WriteDefault(ref writer, configured, DhcpOptionCode.Router, server, always: false, request);
         return buffer[..writer.Finish()].ToArray();
@@ -151,6 +153,8 @@ internal sealed class DhcpReplyBuilder(DhcpServerOptions options)
             if (chosen.TryGetValue(code, out var setting)) inOrder[code] = setting;
         return inOrder;
     }
+
+    private readonly EncapsulatedOptionWriter _encapsulated = new(options.EncapsulatedOptions);
 
     // Option codes in the order they first appear in the config; the same for every reply, so worked out once.
     private readonly byte[] _configOrder = options.Options.Select(o => o.Code).Distinct().ToArray();

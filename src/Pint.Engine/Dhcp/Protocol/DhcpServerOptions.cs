@@ -9,6 +9,8 @@ public sealed record DhcpServerOptions
     public IReadOnlyList<DhcpRange> Ranges { get; init; } = [];
     public IReadOnlyList<DhcpHostReservation> Hosts { get; init; } = [];
     public IReadOnlyList<DhcpOptionSetting> Options { get; init; } = [];
+    /// <summary>encap:, vendor: and vi-encap: dhcp-option lines: sub-options sent inside another option.</summary>
+    public IReadOnlyList<DhcpEncapsulatedOption> EncapsulatedOptions { get; init; } = [];
     public IReadOnlyList<DhcpMatchRule> Matches { get; init; } = [];
     public IReadOnlyList<DhcpTagIf> TagIfs { get; init; } = [];
     public IReadOnlyList<DhcpBoot> Boots { get; init; } = [];
@@ -44,6 +46,15 @@ public sealed record DhcpServerOptions
 
     /// <summary><c>domain</c>: sent as option 15 and used to qualify lease names for DNS.</summary>
     public string? Domain { get; init; }
+
+    /// <summary><c>dhcp-script</c>: the program told of lease changes (see <see cref="Script.LeaseScriptRunner"/>); null = none.</summary>
+    public string? LeaseScript { get; init; }
+
+    /// <summary><c>dhcp-scriptuser</c>: the user the script runs as; null = as the server runs.</summary>
+    public string? LeaseScriptUser { get; init; }
+
+    /// <summary><c>log-dhcp</c>: the script sees DNSMASQ_LOG_DHCP=1, as dnsmasq's does.</summary>
+    public bool LogDhcp { get; init; }
 
     /// <summary>Whether our DNS server runs, so option 6 defaults to the interface address.</summary>
     public bool DnsEnabled { get; init; } = true;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Dhcp.Protocol;
+using Pint.Engine.Dhcp.Script;
 using Pint.Engine.Dhcp.Wire;
 using Pint.Engine.Net;
 
@@ -62,6 +63,12 @@ public sealed class DhcpServer : IAsyncDisposable
     /// written unless quiet-dhcp; null = no log.
     /// </summary>
     public Action<string>? TransactionLog { get; init; }
+
+    /// <summary>
+    /// dhcp-script: told of each lease added, renewed and ended. Only queued to (never waited for), after the lease is
+    /// durable and the reply sent; null = no script.
+    /// </summary>
+    public LeaseScriptRunner? LeaseScript { get; init; }
 
     /// <summary>The bound address and port (the port is chosen by the system when the options say 0).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
@@ -170,7 +177,7 @@ public sealed class DhcpServer : IAsyncDisposable
         }
         // Started here, not awaited: the memory side of the commit happens before the next packet is handled,
         // while the disk side joins the next group commit.
-        _ = CompleteAsync(decision, context, arrival.Interface, serving.Options.Domain);
+        _ = CompleteAsync(decision, request, context, arrival.Interface, serving.Options);
     }
 
     /// <summary>The responder's decision, or null (counted) when there is nothing to do.</summary>
@@ -219,7 +226,7 @@ public sealed class DhcpServer : IAsyncDisposable
             decision = next;
             if (decision.ReplyType != DhcpMessageType.Offer || decision.Reply is null) break;
         }
-        await CompleteAsync(decision, context, interfaceIndex, serving.Options.Domain).ConfigureAwait(false);
+        await CompleteAsync(decision, request, context, interfaceIndex, serving.Options).ConfigureAwait(false);
     }
 
     private static async Task<bool> AnswersPingAsync(IPAddress address, TimeSpan timeout)
@@ -236,8 +243,12 @@ public sealed class DhcpServer : IAsyncDisposable
         }
     }
 
-    private async Task CompleteAsync(DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, string? domain)
+    private async Task CompleteAsync(DhcpDecision decision, DhcpRequest request, DhcpReceiveContext context, int interfaceIndex, DhcpServerOptions options)
     {
+        var domain = options.Domain;
+        // The script's calls are worked out here, before the commit and still on the receive thread, from the table
+        // as this decision saw it; they are queued only once the change is durable.
+        var script = LeaseScript is { Enabled: true } runner ? ScriptCalls(decision, request, context, options) : null;
         bool sendable;
         try
         {
@@ -254,6 +265,34 @@ public sealed class DhcpServer : IAsyncDisposable
             return;
         }
         if (decision.Reply is { } reply) Send(decision, reply, context, interfaceIndex);
+        if (script is not null) QueueScript(script, context);
+    }
+
+    private IReadOnlyList<LeaseScriptEvent> ScriptCalls(DhcpDecision decision, DhcpRequest request, DhcpReceiveContext context, DhcpServerOptions options)
+    {
+        var calls = new List<LeaseScriptEvent>(2);
+        if (decision.LeaseToCommit is { } lease)
+        {
+            var previous = _leases.FindByAddress(lease.Address);
+            // The store retires the client's lease on another address (same client-id) when it commits this one.
+            var retired = lease.ClientId is { } id && _leases.FindByClientId(id) is { } other && !other.Address.Equals(lease.Address) ? other : null;
+            calls.AddRange(LeaseScriptEvents.ForCommit(lease, previous, retired, request, context, options, _leases, _time.GetUtcNow()));
+        }
+        foreach (var address in new[] { decision.AddressToRelease, decision.AddressToDecline })
+            if (address is not null && _leases.FindByAddress(address) is { } ending)
+                calls.Add(LeaseScriptEvents.Ended(ending, context.InterfaceName ?? LeaseScript!.Interfaces.GetValueOrDefault(address), options.Domain));
+        return calls;
+    }
+
+    private void QueueScript(IReadOnlyList<LeaseScriptEvent> calls, DhcpReceiveContext context)
+    {
+        var runner = LeaseScript!;
+        foreach (var call in calls)
+        {
+            if (call.Action == LeaseScriptAction.Del) runner.Interfaces.TryRemove(call.Address, out _);
+            else if (context.InterfaceName is { } nic) runner.Interfaces[call.Address] = nic;
+            runner.Enqueue(call);
+        }
     }
 
     private void Send(DhcpDecision decision, byte[] reply, DhcpReceiveContext context, int interfaceIndex)
@@ -298,7 +337,14 @@ public sealed class DhcpServer : IAsyncDisposable
         if (now < _nextExpiry) return;
         _nextExpiry = now + ExpiryInterval;
         foreach (var lease in _leases.Expire(now))
+        {
             if (lease.HostName is { } name) _names?.Remove(DhcpDecisionEffects.Qualify(name, domain));
+            if (LeaseScript is { Enabled: true } script)
+            {
+                script.Interfaces.TryRemove(lease.Address, out var nic);
+                script.Enqueue(LeaseScriptEvents.Ended(lease, nic, domain));
+            }
+        }
     }
 
     /// <summary>Expiry with no request arriving: the receive loop only expires leases when a request comes in.</summary>

@@ -2,12 +2,15 @@ using System.Buffers;
 
 namespace Pint.Engine.Dns.Handlers;
 
+/// <summary><see cref="LocalMxMode"/> with its target in wire form.</summary>
+public sealed record LocalMx(bool Self, byte[] Target);
+
 /// <summary>
 /// Answers from local data (hosts, host-record, cname, mx/srv/txt/ptr records, automatic PTR, DHCP names) with AA.
 /// Follows CNAMEs to local names, or to cached upstream answers (then without AA, as dnsmasq). A name without
 /// records of the asked type falls through (dnsmasq forwards it).
 /// </summary>
-public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null) : IDnsQueryHandler
+public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null, LocalMx? localMx = null, LocalisedAnswers? localise = null) : IDnsQueryHandler
 {
     private const int MaxCnameChain = 10;
 
@@ -29,7 +32,7 @@ public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null
             owner = next.Name;
         }
         int before = response.AnswerCount;
-        WriteRecords(ref response, records, owner, type);
+        WriteRecords(ref response, records, owner, type, context.LocalIPv4);
         if (response.AnswerCount == 0 && !response.Truncated) return DnsVerdict.Continue;
         if (response.AnswerCount > before && type is DnsType.SRV or DnsType.ANY)
             foreach (var srv in records.Srv) AddGlue(ref response, srv.Target);
@@ -48,12 +51,14 @@ public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null
         return DnsVerdict.Answer(DnsRcode.NoError, true);
     }
 
-    private static void WriteRecords(ref DnsResponseBuilder response, LocalNameRecords records, ReadOnlySpan<byte> owner, DnsType type)
+    private void WriteRecords(ref DnsResponseBuilder response, LocalNameRecords records, ReadOnlySpan<byte> owner, DnsType type, uint localIPv4)
     {
         bool any = type == DnsType.ANY;
+        uint mask = localise is not null && records.A.Length > 1 && (any || type == DnsType.A) ? localise.MaskOf(localIPv4) : 0;
+        if (mask != 0 && WriteLocalised(ref response, records, owner, localIPv4, mask)) mask = uint.MaxValue;
         if (type == DnsType.CNAME && records.CnameTarget is { } cname)
             response.AddNameRecord(DnsSection.Answer, owner, DnsType.CNAME, records.CnameTtl, default, cname);
-        if (any || type == DnsType.A) WriteRotated(ref response, records.A, records, owner, DnsType.A);
+        if ((any || type == DnsType.A) && mask != uint.MaxValue) WriteRotated(ref response, records.A, records, owner, DnsType.A);
         if (any || type == DnsType.AAAA) WriteRotated(ref response, records.Aaaa, records, owner, DnsType.AAAA);
         Span<byte> fixedPart = stackalloc byte[6];
         if (any || type == DnsType.MX)
@@ -63,6 +68,13 @@ public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null
                 fixedPart[0] = (byte)(preference >> 8);
                 fixedPart[1] = (byte)preference;
                 response.AddNameRecord(DnsSection.Answer, owner, DnsType.MX, records.AddressTtl, fixedPart[..2], target);
+            }
+            // localmx/selfmx: a machine (a name with addresses) without MX records of its own gets one, preference 1.
+            if (records.Mx.Length == 0 && localMx is not null && (records.A.Length > 0 || records.Aaaa.Length > 0))
+            {
+                fixedPart[0] = 0;
+                fixedPart[1] = 1;
+                response.AddNameRecord(DnsSection.Answer, owner, DnsType.MX, records.AddressTtl, fixedPart[..2], localMx.Self ? owner : localMx.Target);
             }
         }
         if (any || type == DnsType.SRV)
@@ -77,6 +89,23 @@ public sealed class LocalRecordsHandler(LocalNames names, DnsCache? cache = null
             foreach (var txt in records.Txt) response.AddRecord(DnsSection.Answer, owner, DnsType.TXT, records.AddressTtl, txt);
         if (any || type == DnsType.PTR)
             foreach (var ptr in records.Ptr) response.AddNameRecord(DnsSection.Answer, owner, DnsType.PTR, records.AddressTtl, default, ptr);
+    }
+
+    /// <summary>localise-queries: only the addresses on the query's interface subnet, rotated; false (nothing written) when none is there.</summary>
+    private static bool WriteLocalised(ref DnsResponseBuilder response, LocalNameRecords records, ReadOnlySpan<byte> owner, uint localIPv4, uint mask)
+    {
+        var addresses = records.A;
+        int onSubnet = 0;
+        foreach (var address in addresses)
+            if (LocalisedAnswers.OnSubnet(address, localIPv4, mask)) onSubnet++;
+        if (onSubnet == 0) return false;
+        int start = onSubnet == 1 ? 0 : records.NextRotation() % addresses.Length;
+        for (int i = 0; i < addresses.Length; i++)
+        {
+            var address = addresses[(start + i) % addresses.Length];
+            if (LocalisedAnswers.OnSubnet(address, localIPv4, mask) && !response.AddRecord(DnsSection.Answer, owner, DnsType.A, records.AddressTtl, address)) break;
+        }
+        return true;
     }
 
     /// <summary>Several addresses are rotated by one place on each answer so clients spread over them.</summary>

@@ -8,12 +8,14 @@ internal static class DhcpClients
     /// (ip, subnet, router, dns, domain, lease, ...), or null when it got no lease.
     /// </summary>
     /// <param name="requested">An address to ask for in the DISCOVER (udhcpc -r), as a client that had it before does.</param>
-    public static IReadOnlyDictionary<string, string>? Udhcpc(NetnsLab lab, string interfaceName, string? hostName = null, int tries = 3, string? requested = null)
+    /// <param name="extra">More udhcpc arguments: <c>-V CLASS</c> for a vendor class, <c>-O N</c> to ask for option N (then seen as optN, in hex).</param>
+    public static IReadOnlyDictionary<string, string>? Udhcpc(NetnsLab lab, string interfaceName, string? hostName = null, int tries = 3, string? requested = null,
+        string extra = "")
     {
         var script = WriteScript(lab, $"udhcpc-{interfaceName}", "bound");
         var name = hostName is null ? "" : $"-x hostname:{hostName}";
         var ask = requested is null ? "" : $"-r {requested}";
-        var (code, _) = lab.InClient("udhcpc", $"-i {interfaceName} -n -q -f -t {tries} -T 1 -s {script} {name} {ask}");
+        var (code, _) = lab.InClient("udhcpc", $"-i {interfaceName} -n -q -f -t {tries} -T 1 -s {script} {name} {ask} {extra}");
         return code == 0 ? ReadBound(script) : null;
     }
 

@@ -88,6 +88,8 @@ internal static class ForwardingScenario
         new("www.auth.test A +noedns", Upstream: true, DnsmasqFlags: "qr rd ra"),
         new("nxname.auth.test A", Upstream: true, DnsmasqFlags: "qr aa rd ra"),
         new("nxname.auth.test A", Upstream: true, DnsmasqFlags: "qr rd ra"),
+        // A cached NXDOMAIN answers every type of the name: no second upstream query.
+        new("nxname.auth.test MX", Upstream: true, DnsmasqFlags: "qr rd ra"),
         new("nodata.auth.test A", Upstream: true, DnsmasqFlags: "qr aa rd ra"),
         new("nodata.auth.test A", Upstream: true, DnsmasqFlags: "qr aa rd ra"), // no SOA, no neg-ttl: not cached, asked again
         new("tcp.auth.test A +tcp", Upstream: true, DnsmasqFlags: "qr aa rd ra"),
