@@ -124,7 +124,9 @@ public sealed class DhcpResponder
         var leaseTime = LeaseTime(client, range);
         // dhcp-ignore-names: the name the client gives itself is not taken (a reservation's name still is).
         var ownName = _options.IgnoreNames.Any(client.Tags.Satisfies) ? null : request.HostName;
-        var hostName = client.Host?.Name ?? ownName;
+        // A client that sends no name keeps the one its lease of this address has, as dnsmasq keeps it.
+        var kept = request.HostName is null && client.CurrentLease is { } held && Ipv4.ToValue(held.Address) == address ? held.HostName : null;
+        var hostName = client.Host?.Name ?? ownName ?? kept;
         var lease = new DhcpLease(
             Ipv4.ToAddress(address),
             request.HardwareAddressText,

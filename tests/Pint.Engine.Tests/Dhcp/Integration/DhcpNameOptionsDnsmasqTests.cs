@@ -38,4 +38,34 @@ public class DhcpNameOptionsDnsmasqTests
         Assert.Contains(dnsmasq, l => l.StartsWith("52:54:00:77:07:01 ") && l.Contains(" * ")); // the reference dropped the name
         Assert.Equal(dnsmasq, pint);
     }
+
+    [Fact]
+    public void A_client_that_comes_back_without_a_name_keeps_the_name_of_its_lease_as_with_dnsmasq()
+    {
+        using var lab = NetnsLab.TryCreate("dotnet", "udhcpc", "dnsmasq", "ss");
+        if (lab is null) return;
+        var nic = lab.AddClientInterface("52:54:00:77:07:11");
+
+        string[] Serve(Func<NetnsLab, string, ServerProcess> start, string name)
+        {
+            var config = LabConfig.Write(lab, name, "no-ping");
+            var leaseFile = LabConfig.LeaseFile(lab, name);
+            using (start(lab, config))
+            {
+                var first = DhcpClients.Udhcpc(lab, nic, "keeper", tries: 8);
+                Assert.NotNull(first);
+                LeaseFileChecks.WaitFor(leaseFile, l => l.Count == 1 && l[0].HostName == "keeper", TimeSpan.FromSeconds(5));
+                // The same client again, asking for its address but sending no host name option.
+                Assert.NotNull(DhcpClients.Udhcpc(lab, nic, hostName: null, tries: 8, requested: first["ip"]));
+                Thread.Sleep(1500); // the lease file follows a change within a second
+            }
+            return File.ReadAllLines(leaseFile).Select(l => string.Join(' ', l.Split(' ').Skip(1))).ToArray();
+        }
+
+        var dnsmasq = Serve(ServerProcess.StartDnsmasq, "dnsmasq");
+        var pint = Serve(ServerProcess.StartPint, "pint");
+
+        Assert.Contains(" keeper ", Assert.Single(dnsmasq)); // the reference kept the name
+        Assert.Equal(dnsmasq, pint);
+    }
 }

@@ -13,7 +13,7 @@ public class GeneratedConfigTests
     private const string Mac = "52:54:00:77:06:01";
 
     /// <summary>
-    /// lxc-net, libvirt's default network, an LXD bridge and NetworkManager's shared mode: each file as the tool writes
+    /// lxc-net, libvirt's default network, an LXD bridge, NetworkManager's shared mode and OpenWrt: each file as the tool writes
     /// it, with the bridge, its network and the paths made the lab's. The one line changed beyond names and paths:
     /// dnsmasq's bind-interfaces DHCP socket needs SO_BINDTODEVICE, which the gVisor sandbox CI runs in refuses
     /// ("error binding DHCP socket to device"); Pint needs no such call. The file's own lease file line is used where it
@@ -21,11 +21,14 @@ public class GeneratedConfigTests
     /// dnsmasq's first OFFERs go unicast and the sandbox refuses its ARP injection: udhcpc gets a few tries.
     /// </summary>
     [Theory]
-    [InlineData("lxc-net-lxcbr0.conf", "lxcbr0", "10.0.3.1", "10.0.3.2,10.0.3.254", ".lxc")]
-    [InlineData("libvirt-default.conf", "virbr0", "192.168.122.1", "192.168.122.2,192.168.122.254", "")]
-    [InlineData("lxd-lxdbr0.conf", "lxdbr0", "10.42.7.1", "10.42.7.2,10.42.7.254", ".lxd")]
-    [InlineData("networkmanager-shared.conf", "wlp2s0", "10.42.0.1", "10.42.0.10,10.42.0.254", "")]
-    public void A_generated_config_starts_and_serves_a_client_as_dnsmasq_does(string file, string bridge, string bridgeAddress, string range, string domain)
+    [InlineData("lxc-net-lxcbr0.conf", "lxcbr0=>{link}; 10.0.3.2,10.0.3.254=>{range}; 10.0.3.1=>{server}", ".lxc")]
+    [InlineData("libvirt-default.conf", "virbr0=>{link}; 192.168.122.2,192.168.122.254=>{range}", "")]
+    [InlineData("lxd-lxdbr0.conf", "lxdbr0=>{link}; 10.42.7.2,10.42.7.254=>{range}; 10.42.7.1=>{server}", ".lxd")]
+    [InlineData("networkmanager-shared.conf", "10.42.0.10,10.42.0.254=>{range}; 10.42.0.1=>{server}", "")]
+    // OpenWrt's ubus is a build option of OpenWrt's own dnsmasq (Debian's has none and refuses the line), and the lab
+    // has no dnsmasq user; its reservation moves onto the lab's network with the range.
+    [InlineData("openwrt-dnsmasq.conf", "enable-ubus=dnsmasq\n=>; user=dnsmasq\ngroup=dnsmasq\n=>; 192.168.1.100,192.168.1.249=>{range}; 192.168.1.10,=>10.77.0.10,", ".lan")]
+    public void A_generated_config_starts_and_serves_a_client_as_dnsmasq_does(string file, string replacements, string domain)
     {
         using var lab = NetnsLab.TryCreate("dotnet", "udhcpc", "dig", "dnsmasq", "ss");
         if (lab is null) return;
@@ -39,18 +42,23 @@ public class GeneratedConfigTests
             File.WriteAllText(Path.Combine(dir, "addnhosts"), "");
             Directory.CreateDirectory(Path.Combine(dir, "conf.d"));
             var leases = Path.Combine(dir, "leases");
-            var text = System.Text.RegularExpressions.Regex.Replace(template, @"^(pid-file|dhcp-leasefile|dhcp-hostsfile|addn-hosts|conf-dir)=(.+)$", m => m.Groups[1].Value switch
+            var text = System.Text.RegularExpressions.Regex.Replace(template, @"^(pid-file|dhcp-leasefile|dhcp-hostsfile|addn-hosts|conf-dir|conf-file|resolv-file)=(.+)$", m => m.Groups[1].Value switch
             {
                 "pid-file" => $"pid-file={Path.Combine(dir, "pid")}",
                 "dhcp-leasefile" => $"dhcp-leasefile={leases}",
                 "dhcp-hostsfile" => $"dhcp-hostsfile={Path.Combine(dir, "hostsfile")}",
                 "addn-hosts" => $"addn-hosts={Path.Combine(dir, "addnhosts")}",
+                "conf-file" => $"conf-file={Path.Combine(dir, "addnhosts")}", // OpenWrt's includes, empty here
+                "resolv-file" => $"resolv-file={Path.Combine(dir, "addnhosts")}",
                 _ => $"conf-dir={Path.Combine(dir, "conf.d")}",
             }, System.Text.RegularExpressions.RegexOptions.Multiline);
-            text = text.Replace("\nbind-interfaces\n", "\n")
-                .Replace(bridge, lab.ServerLink)
-                .Replace(range, "10.77.0.100,10.77.0.150")
-                .Replace(bridgeAddress, NetnsLab.ServerAddress.ToString());
+            text = text.Replace("\nbind-interfaces\n", "\n");
+            foreach (var pair in replacements.Split("; "))
+            {
+                var (from, to) = (pair.Split("=>")[0], pair.Split("=>")[1]);
+                text = text.Replace(from, to.Replace("{link}", lab.ServerLink).Replace("{range}", "10.77.0.100,10.77.0.150")
+                    .Replace("{server}", NetnsLab.ServerAddress.ToString()));
+            }
             if (!text.Contains("dhcp-leasefile=")) text += $"\ndhcp-leasefile={leases}\n";
             var config = Path.Combine(dir, file);
             File.WriteAllText(config, text + "\nno-resolv\n");

@@ -66,4 +66,38 @@ public sealed class DnsmasqDifferentialTests(ITestOutputHelper output)
             Assert.Equal(dnsmasqUpstreams.All.Sum(u => u.QueriesFor(name)), pintUpstreams.All.Sum(u => u.QueriesFor(name)));
         Assert.Equal((2, 1), (pintUpstreams.Authoritative.QueriesFor("nxname.auth.test"), pintUpstreams.Authoritative.QueriesFor("www.auth.test")));
     }
+
+    /// <summary>
+    /// Pi-hole's 01-pihole.conf as FTL writes it, side by side: its two hosts lists, localise-queries, domain-needed,
+    /// bogus-priv, expand-hosts, a 10,000-entry cache and local-service. Changed for the lab: the lists and the log are
+    /// the test's files, its upstreams (8.8.8.8, 8.8.4.4) are each server's own fake upstream on 127.0.0.1, and the
+    /// dnssec and trust-anchor lines are dropped until Pint validates DNSSEC (issue #17).
+    /// </summary>
+    [Fact]
+    public async Task Pihole_config_answers_like_dnsmasq()
+    {
+        await using var comparison = DnsmasqComparison.Create();
+        using var dnsmasqUpstream = new FakeUpstreamDns(IPAddress.Parse("93.184.216.34"), typed: true);
+        using var pintUpstream = new FakeUpstreamDns(IPAddress.Parse("93.184.216.34"), typed: true);
+        var local = Path.Combine(comparison.Directory, "local.list");
+        var custom = Path.Combine(comparison.Directory, "custom.list");
+        File.WriteAllText(local, "127.0.0.9 pi.hole\n192.168.1.2 pi.hole\n127.0.0.9 raspberrypi\n");
+        File.WriteAllText(custom, "192.168.1.50 nas.home\n192.168.1.51 printer\n");
+        var template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Config", "pihole-01-pihole.conf"));
+        var config = string.Join('\n', template.Split('\n')
+            .Where(l => !l.StartsWith("dnssec") && !l.StartsWith("trust-anchor=") && !l.StartsWith("server=") && !l.StartsWith("log-facility="))
+            .Select(l => l.Replace("/etc/pihole/local.list", local).Replace("/etc/pihole/custom.list", custom)));
+        await comparison.StartAsync(config, dnsmasqLines: $"server=127.0.0.1#{dnsmasqUpstream.EndPoint.Port}", pintLines: $"server=127.0.0.1#{pintUpstream.EndPoint.Port}");
+
+        var queries = new DigQuery[]
+        {
+            new("pi.hole A"), new("pi.hole AAAA"), new("raspberrypi A"), new("nas.home A"), new("printer A"), new("-x 192.168.1.50"),
+            new("-x 192.168.7.7"), new("nosuchhost A"), new("www.example.com A", Upstream: true), new("www.example.com A", Upstream: true),
+        };
+        var (failures, slowest) = await comparison.CompareAsync(queries);
+        output.WriteLine(slowest);
+        output.WriteLine($"dnsmasq log:\n{comparison.DnsmasqLog}");
+        Assert.True(failures.Length == 0, $"Pint differs from dnsmasq 2.90:\n{failures}");
+        Assert.Equal(dnsmasqUpstream.QueriesFor("www.example.com"), pintUpstream.QueriesFor("www.example.com"));
+    }
 }
