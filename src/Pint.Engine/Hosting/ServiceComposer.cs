@@ -22,7 +22,7 @@ internal static class ServiceComposer
                 DnsService.WithLog(dns, log),
                 config.Dns.LogQueries ? new Dns.DnsQueryLog(line => log.Write(PintLogLevel.Information, "dns", line)) : null)));
         if (setup.Dhcp is { } dhcp)
-            plans.Add(new ServicePlan("dhcp", [("udp", Dhcp.Protocol.DhcpServerOptions.DefaultServerPort)], () => DhcpService.Create(config, dhcp, workingDirectory, () => running("dns") as DnsService, log)));
+            plans.Add(new ServicePlan("dhcp", [("udp", dhcp.ServerPort)], () => DhcpService.Create(config, dhcp, workingDirectory, () => running("dns") as DnsService, log)));
         if (setup.Tftp is { } tftp)
             plans.Add(new ServicePlan("tftp", [("udp", Tftp.TftpServerOptions.DefaultPort)], () => new TftpService(tftp)));
         return plans;

@@ -286,6 +286,7 @@ public sealed class TftpServer : IAsyncDisposable
             }
             var (interfaceName, mtu) = _interfaceTable.Describe(interfaceIndex);
             var resolver = interfaceName is not null && serving.RootsByInterface.TryGetValue(interfaceName, out var byInterface) ? byInterface : serving.DefaultRoot;
+            resolver = TftpClientRoot.For(resolver, serving.Options.UniqueRoot, client.Address, serving.Options.Secure) ?? resolver;
             transfer.Attach(socket);
             try
             {

@@ -39,6 +39,10 @@ public sealed class TftpServerOptions
 
     /// <summary>tftp-mtu: ceiling on the MTU used to cap blksize; null uses the receiving interface's MTU.</summary>
     public int? Mtu { get; init; }
+    /// <summary>tftp-lowercase: requested names are lower-cased before they are looked up.</summary>
+    public bool Lowercase { get; init; }
+    /// <summary>tftp-unique-root: a per-client directory under the root, used when it exists.</summary>
+    public Config.TftpUniqueRoot UniqueRoot { get; init; }
 
     /// <summary>First retransmission timeout when the client did not ask for one; doubled per retry up to 5 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(1);

@@ -28,6 +28,9 @@ public static class TftpSetup
             RootsByInterface = RootsByInterface(tftp, Full, diagnostics),
             Secure = tftp.Secure,
             NoBlockSize = tftp.NoBlockSize,
+            Mtu = tftp.Mtu,
+            Lowercase = tftp.Lowercase,
+            UniqueRoot = tftp.UniqueRoot,
             MaxTransfers = tftp.MaxTransfers,
             PortRange = tftp.PortRange,
         };

@@ -17,7 +17,7 @@ internal static class TftpTransferLoop
         TftpCounters counters, CancellationToken stopping)
     {
         var request = running.Request;
-        var lookup = resolver.Open(request.FileName, request.Mode);
+        var lookup = resolver.Open(options.Lowercase ? request.FileName.ToLowerInvariant() : request.FileName, request.Mode);
         if (!lookup.Succeeded)
         {
             counters.RequestRefused();
@@ -26,7 +26,8 @@ internal static class TftpTransferLoop
         }
         using var content = lookup.Content!;
 
-        int maxBlockSize = TftpOptionNegotiator.MaxBlockSizeForMtu(options.Mtu is { } cap ? Math.Min(cap, mtu) : mtu, socket.AddressFamily);
+        // tftp-mtu caps the interface's MTU; with the interface's unknown (0) it is the MTU.
+        int maxBlockSize = TftpOptionNegotiator.MaxBlockSizeForMtu(options.Mtu is { } cap ? (mtu > 0 ? Math.Min(cap, mtu) : cap) : mtu, socket.AddressFamily);
         var accepted = TftpOptionNegotiator.Negotiate(request.Options, request.Mode, content.Length, maxBlockSize, options.NoBlockSize);
         var transfer = new TftpTransfer(
             content.Length,

@@ -18,6 +18,7 @@ public sealed class DhcpConfig
     internal readonly List<string> NoDhcpInterfaceList = [];
     internal readonly List<DhcpHost> HostsFileHostList = [];
     internal readonly List<string> OptsFilePathList = [];
+    internal readonly List<IReadOnlyList<string>> GenerateNamesList = [];
     internal readonly List<DhcpOptionEntry> OptsFileOptionList = [];
 
     public IReadOnlyList<DhcpRange> Ranges => RangeList;
@@ -60,6 +61,14 @@ public sealed class DhcpConfig
     public IReadOnlyList<string> NoDhcpInterfaces => NoDhcpInterfaceList;
     /// <summary><c>dhcp-rapid-commit</c>: a DISCOVER carrying option 80 is answered with an ACK at once (RFC 4039).</summary>
     public bool RapidCommit { get; internal set; }
+    /// <summary><c>dhcp-sequential-ip</c>: new clients get the lowest free address of a range, not one hashed from their MAC.</summary>
+    public bool SequentialIp { get; internal set; }
+    /// <summary><c>dhcp-generate-names[=tag:..]</c> lines: clients with those tags that have no name get one made of their MAC.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> GenerateNames => GenerateNamesList;
+    /// <summary><c>dhcp-ignore-clid</c>: clients are known by their hardware address only, never by option 61.</summary>
+    public bool IgnoreClientId { get; internal set; }
+    /// <summary><c>dhcp-alternate-port[=SERVER[,CLIENT]]</c>: the DHCP server and client ports instead of 67 and 68; null: not given.</summary>
+    public (int Server, int Client)? AlternatePorts { get; internal set; }
     /// <summary><c>read-ethers</c>: the system's ethers file (MAC and address or name a line) adds reservations.</summary>
     public bool ReadEthers { get; internal set; }
 

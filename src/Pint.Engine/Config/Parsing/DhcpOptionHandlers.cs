@@ -37,6 +37,12 @@ internal static class DhcpOptionHandlers
         handlers["dhcp-script"] = Script;
         handlers["dhcp-scriptuser"] = CommonHandlers.Text((c, v) => c.Dhcp.ScriptUser = v);
         handlers["dhcp-rapid-commit"] = CommonHandlers.Flag(c => c.Dhcp.RapidCommit = true);
+        handlers["dhcp-sequential-ip"] = CommonHandlers.Flag(c => c.Dhcp.SequentialIp = true);
+        handlers["dhcp-generate-names"] = (line, c) => TagsOnly(line, c.Dhcp.GenerateNamesList);
+        handlers["dhcp-ignore-clid"] = CommonHandlers.Flag(c => c.Dhcp.IgnoreClientId = true);
+        handlers["dhcp-alternate-port"] = AlternatePort;
+        // Pint serves DHCPv4 only yet, so the DHCPv4 half of no-dhcp-interface is all of it.
+        handlers["no-dhcpv4-interface"] = CommonHandlers.NameList(c => c.Dhcp.NoDhcpInterfaceList);
         handlers["quiet-dhcp6"] = CommonHandlers.Flag(_ => { });
         handlers["quiet-ra"] = CommonHandlers.Flag(_ => { });
         // Pint never overloads the sname and file fields with options (option 52), which is what this turns off.
@@ -107,6 +113,22 @@ internal static class DhcpOptionHandlers
         }
         if (!DhcpHostParser.IsHardwareAddress(fields[1])) { line.Error($"'{fields[1]}' is not a hardware address pattern"); return; }
         config.Dhcp.MacMatchList.Add(new DhcpMacMatch(macTag, fields[1], line.Source));
+    }
+
+    /// <summary><c>dhcp-alternate-port</c>: 1067 and 1068; <c>=SERVER</c>: SERVER and SERVER+1; <c>=SERVER,CLIENT</c>.</summary>
+    private static void AlternatePort(OptionLine line, PintConfig config)
+    {
+        var fields = line.Value is { Length: > 0 } ? line.Fields() : [];
+        int server = 1067, client = 1068;
+        if (fields.Length > 2
+            || (fields.Length >= 1 && !ValueParser.TryInt(fields[0], 1, 65534, out server))
+            || (fields.Length == 2 && !ValueParser.TryInt(fields[1], 1, 65535, out client)))
+        {
+            line.Error("expected dhcp-alternate-port[=SERVER-PORT[,CLIENT-PORT]] with ports 1 to 65535");
+            return;
+        }
+        if (fields.Length == 1) client = server + 1;
+        config.Dhcp.AlternatePorts = (server, client);
     }
 
     /// <summary><c>dhcp-name-match=set:TAG,NAME[*]</c>.</summary>

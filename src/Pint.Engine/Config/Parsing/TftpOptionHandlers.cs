@@ -17,6 +17,18 @@ internal static class TftpOptionHandlers
         handlers["tftp-no-blocksize"] = CommonHandlers.Flag(c => c.Tftp.NoBlockSize = true);
         handlers["tftp-max"] = CommonHandlers.Integer(1, int.MaxValue, (c, v) => c.Tftp.MaxTransfers = v);
         handlers["tftp-port-range"] = PortRange;
+        handlers["tftp-mtu"] = CommonHandlers.Integer(576, 65535, (c, v) => c.Tftp.Mtu = v);
+        handlers["tftp-lowercase"] = CommonHandlers.Flag(c => c.Tftp.Lowercase = true);
+        handlers["quiet-tftp"] = CommonHandlers.Flag(c => c.Tftp.Quiet = true);
+        handlers["tftp-unique-root"] = (line, c) =>
+        {
+            switch (line.Value)
+            {
+                case null or "" or "ip": c.Tftp.UniqueRoot = TftpUniqueRoot.Address; break;
+                case "mac": c.Tftp.UniqueRoot = TftpUniqueRoot.HardwareAddress; break;
+                default: line.Error($"expected tftp-unique-root, tftp-unique-root=ip or tftp-unique-root=mac, not '{line.Value}'"); break;
+            }
+        };
         handlers["pxe-service"] = PxeParsers.Service;
         handlers["pxe-prompt"] = PxeParsers.Prompt;
     }

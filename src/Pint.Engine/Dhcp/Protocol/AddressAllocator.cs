@@ -60,14 +60,16 @@ internal sealed class AddressAllocator(DhcpServerOptions options, LeaseStore lea
         {
             if (range.Static) continue;
             var size = (ulong)range.EndValue - range.StartValue + 1;
-            var start = (uint)(range.StartValue + hash % size);
+            // dhcp-sequential-ip walks from the bottom of the range instead of the MAC's hash point.
+            var offset = options.SequentialAddresses ? 0 : hash % size;
+            var start = (uint)(range.StartValue + offset);
             if (bitmapsExact && !OwnsLeaseIn(client, range))
             {
                 if ((Walk(client, range, start, now, includeHeld: false) ?? Walk(client, range, start, now, includeHeld: true)) is { } found)
                     return found;
                 continue;
             }
-            if (WalkEveryAddress(client, range, hash % size, size, now) is { } probed) return probed;
+            if (WalkEveryAddress(client, range, offset, size, now) is { } probed) return probed;
         }
         return null;
     }

@@ -83,7 +83,7 @@ public sealed class DhcpRequest
     public uint ClientAddress { get; }
     /// <summary>giaddr as a big-endian value (0 = not relayed).</summary>
     public uint RelayAddress { get; }
-    public string? ClientId { get; }
+    public string? ClientId { get; private set; }
     public uint? RequestedAddress { get; }
     public uint? ServerIdentifier { get; }
     public string? HostName { get; }
@@ -91,6 +91,9 @@ public sealed class DhcpRequest
 
     /// <summary>Whether the client sent option 55; when it did not, every option counts as requested.</summary>
     public bool HasParameterRequestList => _parameterRequestList >= 0;
+
+    /// <summary>dhcp-ignore-clid: the request is read as if it carried no client identifier.</summary>
+    internal void IgnoreClientId() => ClientId = null;
 
     /// <summary>The codes of option 55 (empty when the client sent none).</summary>
     public ReadOnlySpan<byte> ParameterRequestList => _parameterRequestList < 0 ? [] : ValueOf(_options[_parameterRequestList]);

@@ -39,6 +39,7 @@ public sealed class DhcpResponder
             return DhcpDecision.Drop(DhcpDropReason.InterfaceNotServed, $"no-dhcp-interface={nic}");
         if (request.ClientHardwareAddress.Length == 0 && request.MessageType != DhcpMessageType.Inform)
             return DhcpDecision.Drop(DhcpDropReason.Malformed, "no client hardware address");
+        if (_options.IgnoreClientId) request.IgnoreClientId();
         var client = new DhcpClient(request, context, _options, _leases, now);
         if (client.Host?.Ignore == true) return DhcpDecision.Drop(DhcpDropReason.HostIgnored, "client ignored by dhcp-host");
         if (_options.IgnoreTags.Any(client.Tags.Satisfies)) return DhcpDecision.Drop(DhcpDropReason.HostIgnored, "client ignored by dhcp-ignore");
@@ -126,7 +127,7 @@ public sealed class DhcpResponder
         var ownName = _options.IgnoreNames.Any(client.Tags.Satisfies) ? null : request.HostName;
         // A client that sends no name keeps the one its lease of this address has, as dnsmasq keeps it.
         var kept = request.HostName is null && client.CurrentLease is { } held && Ipv4.ToValue(held.Address) == address ? held.HostName : null;
-        var hostName = client.Host?.Name ?? ownName ?? kept;
+        var hostName = client.Host?.Name ?? ownName ?? kept ?? GeneratedName(client);
         var lease = new DhcpLease(
             Ipv4.ToAddress(address),
             request.HardwareAddressText,
@@ -136,6 +137,10 @@ public sealed class DhcpResponder
         var reply = _replies.Build(client, DhcpMessageType.Ack, address, leaseTime, hostName, rapidCommit: rapidCommit);
         return Send(client, reply, DhcpMessageType.Ack, address) with { LeaseToCommit = lease };
     }
+
+    /// <summary>dhcp-generate-names: the MAC in hex, dashes between its bytes, for a client with the tags and no name.</summary>
+    private string? GeneratedName(DhcpClient client) =>
+        _options.GenerateNames.Any(client.Tags.Satisfies) ? client.Request.HardwareAddressText.Replace(':', '-') : null;
 
     private DhcpDecision Decline(DhcpClient client, DateTimeOffset now)
     {

@@ -19,6 +19,12 @@ public sealed record DhcpServerOptions
     public bool Authoritative { get; init; }
     /// <summary>dhcp-ignore-names: tag sets (an empty set: every client) whose clients' own hostnames are not taken.</summary>
     public IReadOnlyList<IReadOnlyList<string>> IgnoreNames { get; init; } = [];
+    /// <summary>dhcp-generate-names: tag sets; a client satisfying one that has no name gets one made of its MAC.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> GenerateNames { get; init; } = [];
+    /// <summary>dhcp-sequential-ip: the lowest free address of a range, not the MAC's hash point.</summary>
+    public bool SequentialAddresses { get; init; }
+    /// <summary>dhcp-ignore-clid: option 61 is not read; clients are known by hardware address.</summary>
+    public bool IgnoreClientId { get; init; }
     /// <summary>dhcp-name-match: a tag for clients that call themselves a name (or a name prefix).</summary>
     public IReadOnlyList<DhcpNameMatchRule> NameMatches { get; init; } = [];
     /// <summary>dhcp-mac: a tag for clients whose hardware address matches a pattern (see <see cref="HardwareAddressPattern"/>).</summary>
