@@ -13,6 +13,7 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
     private readonly Dictionary<string, ConfigSource> _singleUse = new(StringComparer.Ordinal);
     private readonly List<(string Path, ConfigSource Source)> _hostsFiles = [];
     private readonly List<(string Option, string Path, ConfigSource Source)> _dhcpHostsFiles = [];
+    private int _serversOnly; // > 0 while a servers-file is read
     private readonly string _workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
 
     public string Resolve(string path) => Path.GetFullPath(path, _workingDirectory);
@@ -77,6 +78,11 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
 
     private void HandleOption(string name, string? value, ConfigSource source)
     {
+        if (_serversOnly > 0 && name is not ("server" or "rev-server"))
+        {
+            Add(source, name, DiagnosticSeverity.Error, $"only server= and rev-server= lines belong in a servers-file, not '{name}'");
+            return;
+        }
         var info = DnsmasqOptionCatalog.Find(name);
         if (info is null)
         {
@@ -123,10 +129,11 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
         {
             case "conf-file": IncludeFile(value, source); break;
             case "conf-dir": IncludeDirectory(value!, source); break;
+            case "servers-file": IncludeServersFile(value!, source); break;
             default:
                 var line = new OptionLine(name, value, source, _diagnostics);
                 OptionHandlers.All[name](line, _config);
-                if (name == "addn-hosts" && !line.Failed) _hostsFiles.Add((value!, source));
+                if (name is "addn-hosts" or "hostsdir" && !line.Failed) _hostsFiles.Add((value!, source));
                 if (name is "dhcp-hostsfile" or "dhcp-hostsdir" or "dhcp-optsfile" or "dhcp-optsdir" && !line.Failed) _dhcpHostsFiles.Add((name, value!, source));
                 break;
         }
@@ -141,6 +148,17 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             return;
         }
         LoadFile(Resolve(value), source);
+    }
+
+    /// <summary>
+    /// servers-file: a conf-file of server= and rev-server= lines only (any other line there is an error naming it);
+    /// as an included file it is watched, so a change re-reads it, as dnsmasq re-reads it on SIGHUP.
+    /// </summary>
+    private void IncludeServersFile(string value, ConfigSource source)
+    {
+        _serversOnly++;
+        try { LoadFile(Resolve(value), source); }
+        finally { _serversOnly--; }
     }
 
     private void IncludeDirectory(string value, ConfigSource source)

@@ -15,6 +15,13 @@ internal static class DnsOptionHandlers
         handlers["resolv-file"] = (line, c) => { if (!string.IsNullOrEmpty(line.Value)) c.Dns.ResolvFileList.Add(line.Value); };
         handlers["server"] = DnsServerParser.Server;
         handlers["local"] = DnsServerParser.Server;
+        handlers["rev-server"] = RevServerParser.Parse;
+        // The file is read by the loader (server= and rev-server= lines only) and re-read when it changes.
+        handlers["servers-file"] = static (_, _) => { };
+        // A hosts directory: addn-hosts reads directories and follows their files as they come, change and go.
+        handlers["hostsdir"] = (line, c) => c.Dns.AddnHostsPathList.Add(line.Value!);
+        // Accepted: Pint has no separate debug logging to switch on.
+        handlers["log-debug"] = CommonHandlers.Flag(_ => { });
         handlers["address"] = DnsServerParser.Address;
         handlers["domain"] = DomainParser.Domain;
         handlers["expand-hosts"] = CommonHandlers.Flag(c => c.Dns.ExpandHosts = true);

@@ -18,6 +18,9 @@ internal sealed class OptionLine(string option, string? value, ConfigSource sour
     /// </summary>
     public string[] Fields() => Value is null ? [] : Value.Split(',').Select(f => f.Trim(' ')).ToArray();
 
+    /// <summary>The same line read as another option's value (rev-server= as the server= line it stands for), reporting as this one.</summary>
+    public OptionLine As(string value) => new(Option, value, Source, diagnostics);
+
     public void Error(string message)
     {
         Failed = true;

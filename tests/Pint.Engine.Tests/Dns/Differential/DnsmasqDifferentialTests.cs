@@ -100,4 +100,38 @@ public sealed class DnsmasqDifferentialTests(ITestOutputHelper output)
         Assert.True(failures.Length == 0, $"Pint differs from dnsmasq 2.90:\n{failures}");
         Assert.Equal(dnsmasqUpstream.QueriesFor("www.example.com"), pintUpstream.QueriesFor("www.example.com"));
     }
+
+    /// <summary>
+    /// rev-server= with prefixes on and off octet and nibble boundaries, one of them from a servers-file, side by side:
+    /// each server asks its own upstream for exactly the reverse names inside the networks, and refuses the rest
+    /// (there is no default server).
+    /// </summary>
+    [Fact]
+    public async Task Rev_server_and_servers_file_route_reverse_lookups_like_dnsmasq()
+    {
+        await using var comparison = DnsmasqComparison.Create();
+        using var dnsmasqUpstream = new FakeUpstreamDns(IPAddress.Parse("93.184.216.34"), typed: true);
+        using var pintUpstream = new FakeUpstreamDns(IPAddress.Parse("93.184.216.34"), typed: true);
+        string Lines(string name, FakeUpstreamDns upstream)
+        {
+            var serversFile = Path.Combine(comparison.Directory, name + ".servers");
+            File.WriteAllText(serversFile, $"rev-server=fd00:1234::/30,127.0.0.1#{upstream.EndPoint.Port}\nserver=/corp.test/127.0.0.1#{upstream.EndPoint.Port}\n");
+            return $"""
+                rev-server=10.16.0.0/12,127.0.0.1#{upstream.EndPoint.Port}
+                rev-server=10.9.0.0/20,127.0.0.1#{upstream.EndPoint.Port}
+                rev-server=192.168.5.0,127.0.0.1#{upstream.EndPoint.Port}
+                servers-file={serversFile}
+                """;
+        }
+        await comparison.StartAsync("no-hosts\nno-resolv\n", dnsmasqLines: Lines("dnsmasq", dnsmasqUpstream), pintLines: Lines("pint", pintUpstream));
+
+        string[] addresses = ["10.16.0.1", "10.20.1.1", "10.31.255.1", "10.32.1.1", "10.15.1.1", "10.9.1.1", "10.9.15.1", "10.9.16.1", "192.168.5.0",
+            "192.168.5.5", "fd00:1234::1", "fd00:1237::1", "fd00:1238::1"];
+        var queries = addresses.Select(a => new DigQuery($"-x {a}", Upstream: true)).Append(new DigQuery("www.corp.test A", Upstream: true));
+        var (failures, slowest) = await comparison.CompareAsync(queries);
+        output.WriteLine(slowest);
+        Assert.True(failures.Length == 0, $"Pint differs from dnsmasq 2.90:\n{failures}");
+        Assert.True(dnsmasqUpstream.Queries >= 6, $"the reference forwarded {dnsmasqUpstream.Queries} queries"); // the scenario routes something
+        Assert.Equal(dnsmasqUpstream.Queries, pintUpstream.Queries);
+    }
 }
