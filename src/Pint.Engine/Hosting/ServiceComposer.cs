@@ -23,6 +23,8 @@ internal static class ServiceComposer
                 config.Dns.LogQueries ? new Dns.DnsQueryLog(line => log.Write(PintLogLevel.Information, "dns", line)) : null)));
         if (setup.Dhcp is { } dhcp)
             plans.Add(new ServicePlan("dhcp", [("udp", dhcp.ServerPort)], () => DhcpService.Create(config, dhcp, workingDirectory, () => running("dns") as DnsService, log)));
+        if (config.Dhcp.Enabled6)
+            plans.Add(new ServicePlan("dhcp6", [("udp", 547)], () => Dhcp6Service.Create(config, workingDirectory, log)));
         if (setup.Tftp is { } tftp)
             plans.Add(new ServicePlan("tftp", [("udp", Tftp.TftpServerOptions.DefaultPort)], () => new TftpService(tftp)));
         return plans;

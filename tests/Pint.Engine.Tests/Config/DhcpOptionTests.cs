@@ -43,8 +43,8 @@ public class DhcpOptionTests
     }
 
     [Theory]
-    [InlineData("dhcp-range=fd00::10,fd00::ff", "IPv6 ranges are not supported yet")]
-    [InlineData("dhcp-range=::,constructor:eth0,ra-only", "IPv6 ranges are not supported yet")]
+    [InlineData("dhcp-range=fd00::10,fd00::ff,48", "prefix length must be at least 64")]
+    [InlineData("dhcp-range=fd00::10", "needs an end address or a mode")]
     [InlineData("dhcp-range=10.0.0.1,10.0.0.9,5x", "bad field '5x'")]
     [InlineData("dhcp-range=10.0.0.300,10.0.0.9", "bad start address '10.0.0.300'")]
     [InlineData("dhcp-range=10.0.0.9,10.0.0.1", "start address 10.0.0.9 is after end address 10.0.0.1")]
@@ -150,7 +150,7 @@ public class DhcpOptionTests
     [InlineData("dhcp-option=router,192.168.0.1", "write names as option:router")]
     [InlineData("dhcp-option=option:nope,1", "bad option 'option:nope'")]
     [InlineData("dhcp-option=300,1", "bad option '300'")]
-    [InlineData("dhcp-option=option6:dns-server,[::1]", "DHCPv6 options are not supported yet")]
+    [InlineData("dhcp-option=option6:dns-server,fd00::zz", "bad IPv6 address 'fd00::zz'")]
     [InlineData("dhcp-option=tag:x", "missing option number")]
     [InlineData("dhcp-match=option:router", "expected set:tag first, found 'option:router'")]
     [InlineData("dhcp-match=set:x", "missing option number")]

@@ -20,6 +20,15 @@ public sealed class DhcpConfig
     internal readonly List<string> OptsFilePathList = [];
     internal readonly List<IReadOnlyList<string>> GenerateNamesList = [];
     internal readonly List<DhcpOptionEntry> OptsFileOptionList = [];
+    internal readonly List<DhcpRange6> Range6List = [];
+    internal readonly List<DhcpOption6Entry> Option6List = [];
+
+    /// <summary>The IPv6 <c>dhcp-range</c> lines (served by the DHCPv6 service, never by DHCPv4).</summary>
+    public IReadOnlyList<DhcpRange6> Ranges6 => Range6List;
+    /// <summary><c>dhcp-option=option6:...</c> lines in file order.</summary>
+    public IReadOnlyList<DhcpOption6Entry> Options6 => Option6List;
+    /// <summary>True when any IPv6 range is configured: the DHCPv6 service runs then.</summary>
+    public bool Enabled6 => Range6List.Count > 0;
 
     public IReadOnlyList<DhcpRange> Ranges => RangeList;
     /// <summary>The config's own <c>dhcp-host</c> lines (what the host cmdlets list and edit).</summary>
@@ -80,3 +89,9 @@ public sealed class DhcpConfig
     /// <summary>True when any range is configured (dnsmasq runs DHCP only then).</summary>
     public bool Enabled => RangeList.Count > 0;
 }
+
+/// <summary>
+/// One <c>dhcp-option=[tag:..,]option6:NUMBER|NAME,VALUE...</c> line. Values stay as written (brackets removed from
+/// addresses is the encoder's business); <see cref="Number"/> is the DHCPv6 option code.
+/// </summary>
+public sealed record DhcpOption6Entry(int Number, IReadOnlyList<string> Values, bool Force, IReadOnlyList<string> Tags, ConfigSource Source);

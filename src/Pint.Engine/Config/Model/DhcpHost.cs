@@ -21,4 +21,11 @@ public sealed record DhcpHost(
 {
     /// <summary>The <c>[ipv6]</c> field, when given (kept so a config round-trips; Pint serves DHCPv4 only).</summary>
     public IPAddress? IPv6Address { get; init; }
+
+    /// <summary>
+    /// Every <c>[ipv6]</c> field in order (dnsmasq allows several). An address with only a host part (<c>[::5]</c>)
+    /// takes its network part from the DHCPv6 range that serves the client. For DHCPv6, <see cref="ClientId"/> is the
+    /// client's DUID in hex (<c>id:00:01:00:01:...</c>).
+    /// </summary>
+    public IReadOnlyList<IPAddress> IPv6Addresses { get; init; } = [];
 }

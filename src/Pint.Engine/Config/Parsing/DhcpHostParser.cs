@@ -16,6 +16,7 @@ internal static class DhcpHostParser
         var tags = new List<string>();
         string? clientId = null, hostName = null;
         IPAddress? address = null, v6 = null;
+        var v6List = new List<IPAddress>();
         TimeSpan? lease = null;
         var ignore = false;
 
@@ -34,7 +35,8 @@ internal static class DhcpHostParser
             else if (field.StartsWith('[') && field.EndsWith(']'))
             {
                 if (!ValueParser.TryIPv6(field[1..^1], out var a6)) { line.Error($"bad IPv6 address '{field}'"); return; }
-                v6 = a6;
+                v6 ??= a6;
+                v6List.Add(a6);
             }
             else if (ValueParser.TryIPv4(field, out var a4))
             {
@@ -64,6 +66,8 @@ internal static class DhcpHostParser
         config.Dhcp.HostList.Add(new DhcpHost(macs, clientId, address, hostName, lease, ignore, setTags, tags, line.Source)
         {
             IPv6Address = v6,
+            // Left at the shared empty list when none, so hosts without IPv6 still compare equal as records.
+            IPv6Addresses = v6List.Count > 0 ? v6List : Array.Empty<IPAddress>(),
         });
     }
 

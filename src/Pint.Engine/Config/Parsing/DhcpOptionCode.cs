@@ -21,4 +21,19 @@ internal static class DhcpOptionCode
             : $"bad option '{field}': expected a number from 1 to 254 or option:name (see 'dnsmasq --help dhcp')";
         return false;
     }
+
+    /// <summary><c>option6:NUMBER</c> or <c>option6:NAME</c> (the names of <c>dnsmasq --help dhcp6</c>).</summary>
+    public static bool TryParse6(string field, out int number, out string error)
+    {
+        error = "";
+        var text = field.StartsWith("option6:", StringComparison.Ordinal) ? field[8..] : field;
+        if (ValueParser.TryInt(text, 1, 65535, out number) || Pint.Engine.Dhcp6.Options.Dhcp6OptionCatalog.TryGetNumber(text, out number))
+        {
+            if (!Pint.Engine.Dhcp6.Options.Dhcp6OptionCatalog.IsServerManaged(number)) return true;
+            error = $"option6:{text} is set by the server itself and cannot be configured";
+            return false;
+        }
+        error = $"bad option '{field}': expected a number from 1 to 65535 or option6:name (see 'dnsmasq --help dhcp6')";
+        return false;
+    }
 }

@@ -32,6 +32,15 @@ internal static class DhcpOptionParser
         }
 
         if (i == fields.Length) { line.Error("missing option number or option:name"); return; }
+        if (fields[i].StartsWith("option6:", StringComparison.Ordinal))
+        {
+            if (encap is not null || viEncap is not null || vendor is not null) { line.Error("encap:, vi-encap: and vendor: are not supported with option6: yet"); return; }
+            if (!DhcpOptionCode.TryParse6(fields[i], out var code, out var error6)) { line.Error(error6); return; }
+            var values = fields[(i + 1)..];
+            if (!Pint.Engine.Dhcp6.Options.Dhcp6OptionEncoder.TryEncode(code, values, out _, out _, out error6)) { line.Error($"option6:{code}: {error6}"); return; }
+            config.Dhcp.Option6List.Add(new DhcpOption6Entry(code, values, force, tags, line.Source));
+            return;
+        }
         if (!DhcpOptionCode.TryParse(fields[i], out var number, out var error)) { line.Error(error); return; }
         config.Dhcp.OptionList.Add(new DhcpOptionEntry(number, fields[(i + 1)..], force, tags, encap, viEncap, vendor, line.Source));
     }

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Pint.Engine.Config;
+using Pint.Engine.Dhcp6.Protocol;
+using Pint.Engine.Dhcp6.Wire;
+
+namespace Pint.Engine.Dhcp6.Server;
+
+/// <summary>
+/// The DHCPv6 server loop: one UDP socket on [::]:547 joined to ff02::1:2 (All_DHCP_Relay_Agents_and_Servers) on every
+/// interface that has a served range, each datagram read, answered by <see cref="Dhcp6Responder"/>, its lease changes
+/// applied and handed to <see cref="Persist"/> (which makes them durable) before the reply is sent: to the client's
+/// port 546 for a direct message, to the relay's port 547 for a relayed one.
+/// </summary>
+public sealed class Dhcp6Server : IAsyncDisposable
+{
+    private static readonly IPAddress AllServers = IPAddress.Parse("ff02::1:2");
+    private readonly Dhcp6ServerOptions _options;
+    private readonly Dhcp6LeaseTable _leases;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly object _gate = new();
+    private Socket? _socket;
+    private Task? _loop;
+    private Dictionary<int, Dhcp6Link> _links = [];
+    private DateTime _linksRead;
+
+    public Dhcp6Server(Dhcp6ServerOptions options, Dhcp6LeaseTable leases)
+    {
+        _options = options;
+        _leases = leases;
+    }
+
+    /// <summary>Called with the whole table after a change, before the reply leaves.</summary>
+    public Action<IReadOnlyList<Dhcp6Lease>>? Persist { get; init; }
+    public Action<string>? TransactionLog { get; init; }
+    public Action<string>? Warning { get; init; }
+
+    public long Received, Replied, Dropped;
+
+    public EndPoint? LocalEndPoint => _socket?.LocalEndPoint;
+
+    /// <summary>The interfaces served now (name by index), as joined at start or at the last refresh.</summary>
+    public IReadOnlyDictionary<int, Dhcp6Link> Links => _links;
+
+    public Dhcp6LeaseTable Leases => _leases;
+
+    public void Start()
+    {
+        var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.DualMode = false;
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.PacketInformation, true);
+            socket.Bind(new IPEndPoint(IPAddress.IPv6Any, _options.ServerPort));
+            _links = ReadLinks();
+            _linksRead = DateTime.UtcNow;
+            foreach (var index in _links.Keys) Join(socket, index);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        _socket = socket;
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    private void Join(Socket socket, int index)
+    {
+        try { socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership, new IPv6MulticastOption(AllServers, index)); }
+        catch (SocketException e) { Warning?.Invoke($"cannot join {AllServers} on interface {index}: {e.Message}"); }
+    }
+
+    /// <summary>The interfaces with a served range, with this server's addresses and pools on each.</summary>
+    private Dictionary<int, Dhcp6Link> ReadLinks()
+    {
+        var links = new Dictionary<int, Dhcp6Link>();
+        foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+        {
+            if (nic.OperationalStatus == OperationalStatus.Down || nic.NetworkInterfaceType == NetworkInterfaceType.Loopback) continue;
+            if (!nic.Supports(NetworkInterfaceComponent.IPv6)) continue;
+            IPInterfaceProperties props;
+            int index;
+            try
+            {
+                props = nic.GetIPProperties();
+                index = props.GetIPv6Properties().Index;
+            }
+            catch (NetworkInformationException) { continue; }
+            var addresses = props.UnicastAddresses.Where(u => u.Address.AddressFamily == AddressFamily.InterNetworkV6)
+                .Select(u => (Address: WithoutScope(u.Address), u.PrefixLength)).ToList();
+            var pools = _options.Ranges.SelectMany(r => Dhcp6Pool.ForLink(r, nic.Name, addresses)).ToList();
+            if (pools.Count == 0) continue;
+            links[index] = new Dhcp6Link(nic.Name, addresses.Select(a => a.Address).ToList(), pools);
+        }
+        return links;
+    }
+
+    private static IPAddress WithoutScope(IPAddress a) => a.IsIPv6LinkLocal ? new IPAddress(a.GetAddressBytes()) : a;
+
+    private async Task RunAsync(CancellationToken cancel)
+    {
+        var socket = _socket!;
+        var buffer = new byte[65536];
+        while (!cancel.IsCancellationRequested)
+        {
+            SocketReceiveMessageFromResult result;
+            try
+            {
+                result = await socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.IPv6Any, 0), cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) { break; }
+            catch (ObjectDisposedException) { break; }
+            catch (SocketException) { continue; }
+            Interlocked.Increment(ref Received);
+            try
+            {
+                Handle(socket, buffer.AsSpan(0, result.ReceivedBytes), (IPEndPoint)result.RemoteEndPoint, result.PacketInformation.Interface);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Interlocked.Increment(ref Dropped);
+                Warning?.Invoke($"DHCPv6 message from {result.RemoteEndPoint} not answered: {e.Message}");
+            }
+        }
+    }
+
+    private void Handle(Socket socket, ReadOnlySpan<byte> datagram, IPEndPoint from, int interfaceIndex)
+    {
+        if (!Dhcp6RequestReader.TryRead(datagram, out var request, out var rejection))
+        {
+            Interlocked.Increment(ref Dropped);
+            TransactionLog?.Invoke($"DHCPv6 datagram from {from.Address} dropped: {rejection}");
+            return;
+        }
+        var link = LinkFor(request!, interfaceIndex);
+        if (link is null)
+        {
+            Interlocked.Increment(ref Dropped);
+            return;
+        }
+        byte[]? bytes;
+        lock (_gate)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var expired = _leases.RemoveExpired(now);
+            var decision = Dhcp6Responder.Respond(request!, link, _options, _leases, now);
+            foreach (var change in decision.Changes) _leases.Apply(change, TimeSpan.FromSeconds(Math.Min(3600, link.Pools[0].LeaseTime.TotalSeconds)));
+            if (decision.Changes.Count > 0 || expired.Count > 0) Persist?.Invoke(_leases.Snapshot());
+            TransactionLog?.Invoke(decision.Log);
+            if (decision.Reply is null) return;
+            bytes = Dhcp6ReplyWriter.Write(decision.Reply);
+        }
+        if (bytes is null) { Interlocked.Increment(ref Dropped); return; }
+        // A relay gets the RELAY-REPL on port 547; a client on its link-local address (scoped to the link), port 546.
+        var to = request!.Relays.Count > 0
+            ? new IPEndPoint(from.Address, _options.ServerPort)
+            : new IPEndPoint(from.Address.IsIPv6LinkLocal ? new IPAddress(from.Address.GetAddressBytes(), interfaceIndex) : from.Address, _options.ClientPort);
+        socket.SendTo(bytes, to);
+        Interlocked.Increment(ref Replied);
+    }
+
+    /// <summary>
+    /// The link a message is for: a direct one's receiving interface; a relayed one's prefix from the link-address of
+    /// the relay nearest the client (pools of every plain range on that prefix), with the receiving interface's addresses.
+    /// </summary>
+    private Dhcp6Link? LinkFor(Dhcp6Request request, int interfaceIndex)
+    {
+        if (!_links.ContainsKey(interfaceIndex) && DateTime.UtcNow - _linksRead > TimeSpan.FromSeconds(2))
+        {
+            var fresh = ReadLinks();
+            foreach (var index in fresh.Keys.Except(_links.Keys)) Join(_socket!, index);
+            _links = fresh;
+            _linksRead = DateTime.UtcNow;
+        }
+        _links.TryGetValue(interfaceIndex, out var direct);
+        if (request.Relays.Count == 0) return direct;
+        var linkAddress = request.Relays.Reverse().Select(r => r.LinkAddress).FirstOrDefault(a => !a.Equals(IPAddress.IPv6Any) && !a.IsIPv6LinkLocal);
+        if (linkAddress is null) return null;
+        var pools = _options.Ranges.Select(r => Dhcp6Pool.ForRelay(r, linkAddress)).OfType<Dhcp6Pool>().ToList();
+        if (pools.Count == 0) return null;
+        var serverAddresses = direct?.ServerAddresses ?? [];
+        return new Dhcp6Link(direct?.Name ?? $"relay:{linkAddress}", serverAddresses, pools);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _socket?.Dispose();
+        if (_loop is { } loop)
+        {
+            try { await loop.ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+        }
+        _stop.Dispose();
+    }
+}
