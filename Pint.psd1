@@ -11,11 +11,12 @@
     FormatsToProcess     = @('Pint.format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
-        'Test-PintConfig'
+        'Test-PintConfig', 'Get-PintConfig'
         'Add-PintHost', 'Get-PintHost', 'Set-PintHost', 'Remove-PintHost'
         'Set-PintDhcpRange', 'Get-PintDhcpRange', 'Remove-PintDhcpRange'
         'Get-PintLease', 'Remove-PintLease', 'Get-PintDhcpStatistics'
         'Set-PintDhcpOption', 'Get-PintDhcpOption', 'Remove-PintDhcpOption'
+        'Set-PintDhcpScript', 'Remove-PintDhcpScript'
         'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer', 'Get-PintStatistics'
         'Install-PintService', 'Uninstall-PintService'
         'Import-PintWindowsDhcp', 'Import-PintDnsZone'

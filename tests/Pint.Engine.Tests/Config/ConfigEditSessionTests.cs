@@ -43,6 +43,57 @@ public class ConfigEditSessionTests
     }
 
     [Fact]
+    public void Set_rewrites_the_option_line_in_place_or_appends_one()
+    {
+        const string original = "# DHCP\r\n  dhcp-script=/old.sh   # hook\r\nport=53\r\n";
+        Assert.Equal("# DHCP\r\n  dhcp-script=/new.sh   # hook\r\nport=53\r\n", Edit(original, s => s.Set("dhcp-script", "/new.sh")));
+        Assert.Equal(original + "dhcp-scriptuser=nobody\r\n", Edit(original, s => s.Set("dhcp-scriptuser", "nobody")));
+        Assert.Equal("port=53\nfilterwin2k\n", Edit("port=53\n", s => s.Set("filterwin2k", null)));
+    }
+
+    [Fact]
+    public void Set_with_the_value_already_there_records_no_change()
+    {
+        using var dir = new TempConfigDirectory();
+        var path = dir.Write("dnsmasq.conf", "dhcp-script=/same.sh # keep\n");
+        using var session = ConfigEditSession.Open(path);
+        var entry = session.Set("dhcp-script", "/same.sh");
+        Assert.Empty(session.PendingChanges);
+        Assert.Equal(1, entry.Source.Line);
+    }
+
+    [Fact]
+    public void Set_edits_the_line_in_the_included_file_that_holds_it()
+    {
+        using var dir = new TempConfigDirectory();
+        var inc = dir.Write("dhcp.conf", "log-dhcp\ndhcp-script=/old.sh\n");
+        var main = dir.Write("dnsmasq.conf", $"port=53\nconf-file={inc}\n");
+        using (var session = ConfigEditSession.Open(main))
+        {
+            Assert.Equal(new ConfigSource(inc, 2), session.Set("dhcp-script", "/new.sh").Source);
+            session.Commit();
+        }
+        Assert.Equal("log-dhcp\ndhcp-script=/new.sh\n", File.ReadAllText(inc));
+        Assert.Equal($"port=53\nconf-file={inc}\n", File.ReadAllText(main));
+    }
+
+    [Fact]
+    public void RemoveAll_removes_every_line_of_the_option_across_includes_and_nothing_else()
+    {
+        using var dir = new TempConfigDirectory();
+        var inc = dir.Write("dhcp.conf", "dhcp-scriptuser=a\nlog-dhcp\ndhcp-scriptuser=b\n");
+        var main = dir.Write("dnsmasq.conf", $"dhcp-scriptuser=c # x\r\nconf-file={inc}\r\nport=53\r\n");
+        using (var session = ConfigEditSession.Open(main))
+        {
+            Assert.Equal(3, session.RemoveAll("dhcp-scriptuser"));
+            Assert.Equal(0, session.RemoveAll("dhcp-script"));
+            session.Commit();
+        }
+        Assert.Equal("log-dhcp\n", File.ReadAllText(inc));
+        Assert.Equal($"conf-file={inc}\r\nport=53\r\n", File.ReadAllText(main));
+    }
+
+    [Fact]
     public void Crlf_file_gets_crlf_lines()
     {
         var edited = Edit("# windows\r\nport=53\r\n", s => s.Append("no-resolv", null));

@@ -103,6 +103,33 @@ public sealed class ConfigEditSession : IDisposable
         return new ConfigEntry(_main, line);
     }
 
+    /// <summary>
+    /// Gives a single-valued option (one a config may give only once, as <c>dhcp-script</c>) the value
+    /// <paramref name="value"/> (null: a bare <c>option</c> line): rewrites its line in place, in whichever file holds
+    /// it, keeping its indentation and comment, or appends <c>option[=value]</c> to the main file when there is none.
+    /// Of a config that repeats the option anyway only the last line is rewritten. No change is recorded when the
+    /// line already has this value.
+    /// </summary>
+    /// <returns>The entry that now holds the value.</returns>
+    public ConfigEntry Set(string option, string? value)
+    {
+        var last = Entries(option).LastOrDefault();
+        if (last is null) return Append(option, value);
+        if (last.Value == value) return last;
+        Replace(last, value);
+        return EntryAt(option, last.Source)!;
+    }
+
+    /// <summary>Removes every active line of <paramref name="option"/>, in the main file and its includes.</summary>
+    /// <returns>How many lines were removed.</returns>
+    public int RemoveAll(string option)
+    {
+        // Bottom up within each file, so a removal never shifts the number of a line still to be removed.
+        var doomed = Entries(option).OrderBy(e => e.Source.File, StringComparer.Ordinal).ThenByDescending(e => e.Source.Line).ToList();
+        foreach (var entry in doomed) Remove(entry);
+        return doomed.Count;
+    }
+
     /// <summary>Writes every changed file atomically (temp file, fsync, rename). The lock stays held.</summary>
     public void Commit()
     {
