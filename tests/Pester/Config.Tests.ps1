@@ -108,6 +108,7 @@ Describe 'Get-PintConfig: each option in the typed view' {
         @{ Option = 'dhcp-broadcast'; Section = 'Dhcp'; Property = 'Broadcast'; Get = { $c.Dhcp.Broadcast[0] -join ',' }; Expected = 'needs-bcast'; Shown = 'Broadcast\s+: tag:needs-bcast' }
         @{ Option = 'no-dhcp-interface'; Section = 'Dhcp'; Property = 'NoDhcpInterfaces'; Get = { $c.Dhcp.NoDhcpInterfaces -join ',' }; Expected = 'eth1'; Shown = 'NoDhcpInterfaces\s+: eth1' }
         @{ Option = 'dhcp-rapid-commit'; Section = 'Dhcp'; Property = 'RapidCommit'; Get = { $c.Dhcp.RapidCommit }; Expected = $true; Shown = 'RapidCommit\s+: True' }
+        @{ Option = 'dhcp-no-override'; Section = 'Dhcp'; Property = 'NoOverride'; Get = { $c.Dhcp.NoOverride }; Expected = $true; Shown = 'NoOverride\s+: True' }
         @{ Option = 'read-ethers'; Section = 'Dhcp'; Property = 'ReadEthers'; Get = { $c.Dhcp.ReadEthers }; Expected = $true; Shown = 'ReadEthers\s+: True' }
         @{ Option = 'dhcp-option=encap:'; Section = 'Dhcp'; Property = 'Options'; Get = { $o = $c.Dhcp.Options | Where-Object Encapsulation -eq 175; "$($o.Number) $($o.Values)" }; Expected = '190 iscsi-client'; Shown = 'encap:175,190,iscsi-client' }
         @{ Option = 'dhcp-option=vendor:'; Section = 'Dhcp'; Property = 'Options'; Get = { $o = $c.Dhcp.Options | Where-Object VendorClass -eq MSFT; "$($o.Number) $($o.Values)" }; Expected = '2 1i'; Shown = 'vendor:MSFT,2,1i' }

@@ -70,6 +70,8 @@ public sealed class DhcpConfig
     public IReadOnlyList<string> NoDhcpInterfaces => NoDhcpInterfaceList;
     /// <summary><c>dhcp-rapid-commit</c>: a DISCOVER carrying option 80 is answered with an ACK at once (RFC 4039).</summary>
     public bool RapidCommit { get; internal set; }
+    /// <summary><c>dhcp-no-override</c> was given (Pint never puts options into the sname and file fields anyway).</summary>
+    public bool NoOverride { get; internal set; }
     /// <summary><c>dhcp-sequential-ip</c>: new clients get the lowest free address of a range, not one hashed from their MAC.</summary>
     public bool SequentialIp { get; internal set; }
     /// <summary><c>dhcp-generate-names[=tag:..]</c> lines: clients with those tags that have no name get one made of their MAC.</summary>

@@ -45,8 +45,9 @@ internal static class DhcpOptionHandlers
         handlers["no-dhcpv4-interface"] = CommonHandlers.NameList(c => c.Dhcp.NoDhcpInterfaceList);
         handlers["quiet-dhcp6"] = CommonHandlers.Flag(_ => { });
         handlers["quiet-ra"] = CommonHandlers.Flag(_ => { });
-        // Pint never overloads the sname and file fields with options (option 52), which is what this turns off.
-        handlers["dhcp-no-override"] = CommonHandlers.Flag(_ => { });
+        // Pint never overloads the sname and file fields with options (option 52), which is what this turns off;
+        // the flag is kept so the config's typed view shows it.
+        handlers["dhcp-no-override"] = CommonHandlers.Flag(c => c.Dhcp.NoOverride = true);
     }
 
     /// <summary>
@@ -58,7 +59,8 @@ internal static class DhcpOptionHandlers
     {
         var path = line.Value;
         if (string.IsNullOrEmpty(path)) { config.Dhcp.Script = null; return; }
-        if (!path.StartsWith('/'))
+        // Absolute by the platform's own rules: /etc/pint/hook.sh, or C:\hooks\lease.ps1 on Windows.
+        if (!Path.IsPathFullyQualified(path))
         {
             line.Error($"dhcp-script needs an absolute path, got '{path}'");
             return;
