@@ -135,6 +135,8 @@ Describe 'Get-PintConfig: each option in the typed view' {
         $text | Should -Match '190 encap:175\s+iscsi-client'
         $text | Should -Match '2 vendor:MSFT\s+1i'
         $text | Should -Match '1 vi-encap:3561\s+hello'
+        # A sub-option's number is not a top-level option: encap:175 sub-option 1 is not "netmask".
+        (Get-PintDhcpOption -ConfigPath $conf | Where-Object VendorClass -eq 'vi-encap:3561').Name | Should -BeNullOrEmpty
     }
     It 'reports a bad line as an error naming file and line, and still returns the rest' {
         $bad = Join-Path $dir 'bad.conf'

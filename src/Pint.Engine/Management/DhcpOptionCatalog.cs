@@ -17,7 +17,8 @@ public static class DhcpOptionCatalog
         config.Dhcp.Options.Select(o => new PintDhcpOption
         {
             OptionId = o.Number,
-            Name = DhcpOptionNames.NameOf(o.Number),
+            // A sub-option's number means nothing in the top-level option space: only top-level options get a name.
+            Name = o.VendorClass is null && o.Encapsulation is null && o.VendorEncapsulation is null ? DhcpOptionNames.NameOf(o.Number) : null,
             Value = o.Values.ToArray(),
             Tag = o.Tags.ToArray(),
             Force = o.Force,
