@@ -3,7 +3,9 @@ namespace Pint.Engine.Dns;
 /// <summary>Resource record types Pint reads or writes.</summary>
 public enum DnsType : ushort
 {
-    A = 1, NS = 2, CNAME = 5, SOA = 6, PTR = 12, MX = 15, TXT = 16, AAAA = 28, SRV = 33, OPT = 41, ANY = 255,
+    A = 1, NS = 2, CNAME = 5, SOA = 6, PTR = 12, MX = 15, TXT = 16, AAAA = 28, SRV = 33, DNAME = 39, OPT = 41, ANY = 255,
+    // DNSSEC (RFC 4034, 5155).
+    DS = 43, RRSIG = 46, NSEC = 47, DNSKEY = 48, NSEC3 = 50, NSEC3PARAM = 51,
 }
 
 /// <summary>Response codes (RFC 1035 4.1.1).</summary>

@@ -15,6 +15,8 @@ public ref struct DnsQuery
     public ReadOnlySpan<byte> QuestionBytes;
     public bool HasEdns;
     public ushort EdnsUdpSize;
+    /// <summary>The OPT's DO bit (RFC 3225): the client wants DNSSEC records, and may be told AD.</summary>
+    public bool EdnsDo;
 
     /// <summary>
     /// Parses a query. <paramref name="nameBuffer"/> must hold 255 bytes. On some rejections (loop, count) the header and
@@ -60,6 +62,7 @@ public ref struct DnsQuery
             {
                 query.HasEdns = true;
                 query.EdnsUdpSize = record.Class;
+                query.EdnsDo = (record.Ttl & 0x8000) != 0;
             }
         }
         return DnsRejection.None;

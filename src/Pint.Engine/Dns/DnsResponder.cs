@@ -24,8 +24,12 @@ public sealed class DnsResponder
     private readonly string? _domain;
     private readonly int _localTtl;
     private readonly Action<string>? _log;
+    private readonly Dnssec.DnssecSettings? _dnssec; // validating: DO upstream, and what CompleteForward does with a verdict
     private volatile Pipeline _pipeline;
     private readonly Sets.AddressSetObserver _sets; // ipset=/nftset=: outlives reloads, as its worker does
+
+    /// <summary>Extended DNS Errors 6, "DNSSEC Bogus" (what dnsmasq 2.90 puts in its SERVFAIL for a bogus answer, observed), and 5, "DNSSEC Indeterminate".</summary>
+    public const ushort EdeDnssecBogus = 6, EdeDnssecIndeterminate = 5;
 
     /// <summary>Extended DNS Error 15, "Blocked": what dnsmasq puts in a reply withheld by stop-dns-rebind.</summary>
     public const ushort EdeBlocked = 15;
@@ -52,6 +56,7 @@ public sealed class DnsResponder
         _domain = options.Domain;
         _localTtl = options.LocalTtl;
         _log = options.Log;
+        _dnssec = options.Dnssec;
         DhcpNames = new DynamicNames(options.Domain, options.LocalTtl);
         Cache = new DnsCache(options.CacheSize, options.NegTtl, clockMs);
         _pipeline = Build(options);
@@ -91,6 +96,7 @@ public sealed class DnsResponder
     {
         var edns = (ushort)Math.Clamp(options.EdnsPacketMax, DnsFlags.ClassicUdpLimit, ushort.MaxValue);
         if (edns != _ednsPacketMax || options.Domain != _domain || options.LocalTtl != _localTtl) return false;
+        if (options.Dnssec?.Describe() != _dnssec?.Describe()) return false; // the validator belongs to the server: another DNSSEC setup needs a new one
         var next = Build(options);
         if (next.Upstreams != _pipeline.Upstreams || options.ClearOnReload)
         {
@@ -160,7 +166,8 @@ public sealed class DnsResponder
         {
             case DnsVerdictKind.Forward:
                 Counters.CountForwarded();
-                return new DnsResponderResult(DnsResponderAction.Forward, Forward: ForwardedQuery.Create(message, query, verdict.Upstream!, _ednsPacketMax));
+                return new DnsResponderResult(DnsResponderAction.Forward, Forward: ForwardedQuery.Create(message, query, verdict.Upstream!, _ednsPacketMax,
+                    dnssec: _dnssec is not null, checkingDisabled: _dnssec?.Debug == true));
             case DnsVerdictKind.RawReply:
                 return new DnsResponderResult(DnsResponderAction.Reply, verdict.Length);
             default:
@@ -173,8 +180,10 @@ public sealed class DnsResponder
     /// Writes the client's reply once forwarding ended: the upstream reply (cached when cacheable) or SERVFAIL when
     /// <paramref name="reply"/> is null because no server answered. With stop-dns-rebind, a reply pointing at a
     /// private address becomes an empty NOERROR with EDE "Blocked" and is not cached, as dnsmasq answers it.
+    /// With dnssec, <paramref name="dnssec"/> is the validator's verdict (null: not validated, the client set CD):
+    /// secure answers carry AD (in the cache too), bogus ones become SERVFAIL with EDE "DNSSEC Bogus" (unless dnssec-debug).
     /// </summary>
-    public int CompleteForward(ForwardedQuery forwarded, UpstreamReply? reply, Span<byte> output, bool overTcp)
+    public int CompleteForward(ForwardedQuery forwarded, UpstreamReply? reply, Span<byte> output, bool overTcp, Dnssec.DnssecStatus? dnssec = null)
     {
         var query = forwarded.View();
         var limited = overTcp ? output : output[..Math.Min(output.Length, query.UdpLimit(_ednsPacketMax))];
@@ -182,6 +191,21 @@ public sealed class DnsResponder
         {
             Counters.CountServerFailure();
             return new DnsResponseBuilder(limited, query).Finish(DnsRcode.ServFail, false, _ednsPacketMax);
+        }
+        bool cacheable = true;
+        if (_dnssec is not null)
+        {
+            if (dnssec is Dnssec.DnssecStatus.Bogus or Dnssec.DnssecStatus.Indeterminate && !_dnssec.Debug)
+            {
+                Counters.CountServerFailure();
+                return new DnsResponseBuilder(limited, query).Finish(DnsRcode.ServFail, false, _ednsPacketMax,
+                    dnssec == Dnssec.DnssecStatus.Bogus ? EdeDnssecBogus : EdeDnssecIndeterminate);
+            }
+            // AD is ours to give: set for a secure answer, cleared for anything else, whatever the upstream said.
+            ushort flags = (ushort)(DnsHeader.Read(upstream.Message).Flags & ~DnsFlags.AuthenticData);
+            if (dnssec == Dnssec.DnssecStatus.Secure) flags |= DnsFlags.AuthenticData;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(upstream.Message.AsSpan(2), flags);
+            cacheable = dnssec is not null && !_dnssec.Debug; // an unvalidated (CD) answer must not answer others
         }
         if (IsPlainQuery(query))
         {
@@ -199,7 +223,7 @@ public sealed class DnsResponder
             if (_pipeline.Rebind is { } rebind && IsRebind(rebind, query, upstream.Message))
                 return new DnsResponseBuilder(limited, query).Finish(DnsRcode.NoError, false, _ednsPacketMax, EdeBlocked);
             _sets.Observe(query, upstream.Message); // ipset=/nftset=: queued for a background writer, never waited for
-            if (!(_pipeline.Upstreams.NoNegativeCache && IsNegative(upstream.Message))) Cache.Store(query.Name, query.Type, upstream);
+            if (cacheable && !(_pipeline.Upstreams.NoNegativeCache && IsNegative(upstream.Message))) Cache.Store(query.Name, query.Type, upstream);
         }
         if (upstream.Message.Length > limited.Length)
         {

@@ -20,6 +20,7 @@ public sealed class DnsServer : IAsyncDisposable
     private readonly Action<string>? _log;
     private readonly DnsResponder _responder;
     private readonly UpstreamForwarder _forwarder;
+    private readonly Dnssec.DnssecValidator? _validator;
     private readonly List<Socket> _sockets = [];
     private readonly List<Task> _loops = [];
     private readonly List<IPEndPoint> _bound = [];
@@ -37,6 +38,7 @@ public sealed class DnsServer : IAsyncDisposable
         _log = options.Log;
         _responder = new DnsResponder(options);
         _forwarder = new UpstreamForwarder(options.UpstreamTimeout, options.NegTtl);
+        _validator = options.Dnssec is { } dnssec ? new Dnssec.DnssecValidator(dnssec) : null;
     }
 
     /// <summary>The endpoints actually bound (ephemeral ports resolved), valid after <see cref="StartAsync"/>.</summary>
@@ -48,7 +50,11 @@ public sealed class DnsServer : IAsyncDisposable
     /// <summary>Number of UDP receive threads per socket (default: one per core).</summary>
     public int UdpLoopsPerSocket { get; init; } = Environment.ProcessorCount;
 
-    public void ClearCache() => _responder.Cache.Clear();
+    public void ClearCache()
+    {
+        _responder.Cache.Clear();
+        _validator?.Clear();
+    }
 
     /// <summary>local-service: the networks clients are admitted from, while the server runs with <see cref="DnsClientScope.LocalNetworks"/>.</summary>
     public LocalNetworks? LocalNetworks => _localService?.Networks;
@@ -242,7 +248,12 @@ public sealed class DnsServer : IAsyncDisposable
     private async Task<int> ForwardAsync(ForwardedQuery query, Memory<byte> reply, bool overTcp, CancellationToken cancellationToken)
     {
         var upstream = await _forwarder.ExchangeAsync(query, overTcp, cancellationToken).ConfigureAwait(false);
-        int length = _responder.CompleteForward(query, upstream, reply.Span, overTcp);
+        Dnssec.DnssecStatus? verdict = null;
+        // dnssec: validate what came back, unless the client validates itself (CD) or it is cut (TC: the client retries over TCP).
+        if (_validator is not null && upstream is { } answer && !query.CheckingDisabled && (DnsHeader.Read(answer.Message).Flags & DnsFlags.Truncated) == 0)
+            verdict = await _validator.ValidateAsync(query.Name, query.Type, answer.Message,
+                Dnssec.UpstreamDnssecFetcher.For(_forwarder, query.Upstream, _responder.EdnsPacketMax), cancellationToken).ConfigureAwait(false);
+        int length = _responder.CompleteForward(query, upstream, reply.Span, overTcp, verdict);
         if (length > 0) QueryLog?.Answer(reply.Span[..length], "reply");
         return length;
     }

@@ -67,6 +67,8 @@ public sealed record DnsServerOptions
     public Action<string>? Log { get; init; }
     /// <summary>ipset= and nftset= lines: addresses of upstream answers for names in their domains go to these kernel sets.</summary>
     public IReadOnlyList<Config.AddressSetRule> AddressSets { get; init; } = [];
+    /// <summary>dnssec: validate upstream answers from these trust anchors (AD when secure, SERVFAIL when bogus); null: no validation.</summary>
+    public Dnssec.DnssecSettings? Dnssec { get; init; }
 }
 
 /// <summary>localmx (MX records to <paramref name="Target"/>) or selfmx (<paramref name="Self"/>: each machine is its own mail host).</summary>

@@ -13,6 +13,7 @@ public sealed class ForwardedQuery
     private readonly int _questionLength;
     private readonly bool _hasEdns;
     private readonly ushort _ednsUdpSize;
+    private readonly bool _ednsDo;
 
     private ForwardedQuery(byte[] clientMessage, in DnsQuery query, UpstreamGroup upstream, byte[] upstreamMessage, int upstreamLength)
     {
@@ -20,6 +21,7 @@ public sealed class ForwardedQuery
         _questionLength = query.QuestionBytes.Length;
         _hasEdns = query.HasEdns;
         _ednsUdpSize = query.EdnsUdpSize;
+        _ednsDo = query.EdnsDo;
         Name = query.Name.ToArray();
         Type = query.Type;
         Class = query.Class;
@@ -60,7 +62,11 @@ public sealed class ForwardedQuery
         QuestionBytes = _clientMessage.AsSpan(0, _questionLength),
         HasEdns = _hasEdns,
         EdnsUdpSize = _ednsUdpSize,
+        EdnsDo = _ednsDo,
     };
+
+    /// <summary>The client set CD: it validates itself, and gets the upstream's answer unvalidated (RFC 4035 3.2.2).</summary>
+    public bool CheckingDisabled => (DnsHeader.Read(_clientMessage).Flags & DnsFlags.CheckingDisabled) != 0;
 
     /// <summary>
     /// For a caller holding only the bytes (fuzzing, benchmarks, tests of the completion alone): parses the message;
@@ -73,7 +79,12 @@ public sealed class ForwardedQuery
     }
 
     /// <summary>Copies what forwarding needs out of a message the responder has parsed into <paramref name="query"/>.</summary>
-    internal static ForwardedQuery Create(ReadOnlySpan<byte> message, in DnsQuery query, UpstreamGroup upstream, ushort ednsPacketMax)
+    /// <summary>
+    /// With <paramref name="dnssec"/> (a validating server), the query upstream asks for DNSSEC records (DO), as dnsmasq
+    /// 2.90 sends it (observed: RD, EDNS, DO, no CD); with <paramref name="checkingDisabled"/> (dnssec-debug) it sets CD too.
+    /// </summary>
+    internal static ForwardedQuery Create(ReadOnlySpan<byte> message, in DnsQuery query, UpstreamGroup upstream, ushort ednsPacketMax,
+        bool dnssec = false, bool checkingDisabled = false)
     {
         // Room for the TCP length prefix in front and an OPT behind.
         var framed = new byte[2 + message.Length + 16];
@@ -89,6 +100,7 @@ public sealed class ForwardedQuery
                 length += writer.Position;
             }
         }
+        if (dnssec) Dnssec.DnssecQueryBits.Set(output[..length], checkingDisabled);
         BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)Math.Min(length, ushort.MaxValue));
         return new ForwardedQuery(message.ToArray(), query, upstream, framed, length);
     }

@@ -13,7 +13,9 @@ public static class UpstreamAnswerWriter
     public static int Finish(in DnsQuery query, Span<byte> output, int length, ushort ednsPacketMax, bool fromCache)
     {
         var upstream = DnsHeader.Read(output);
-        ushort passed = (ushort)(DnsFlags.RcodeMask | DnsFlags.AuthenticData | DnsFlags.Truncated | (fromCache ? 0 : DnsFlags.Authoritative));
+        // AD only to a client that sets AD or DO (RFC 6840 5.7, 5.8), as dnsmasq 2.90 gives it (observed).
+        bool wantsAd = query.EdnsDo || (query.Header.Flags & DnsFlags.AuthenticData) != 0;
+        ushort passed = (ushort)(DnsFlags.RcodeMask | (wantsAd ? DnsFlags.AuthenticData : 0) | DnsFlags.Truncated | (fromCache ? 0 : DnsFlags.Authoritative));
         ushort flags = (ushort)(DnsFlags.Response | DnsFlags.RecursionAvailable
             | (upstream.Flags & passed)
             | (query.Header.Flags & (DnsFlags.OpcodeMask | DnsFlags.RecursionDesired | DnsFlags.CheckingDisabled)));

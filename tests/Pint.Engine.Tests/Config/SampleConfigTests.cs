@@ -16,7 +16,7 @@ public class SampleConfigTests
     public static TheoryData<string, string[]> Samples => new()
     {
         { "libvirt-default.conf", [] },
-        { "pihole-01-pihole.conf", ["dnssec", "trust-anchor"] },
+        { "pihole-01-pihole.conf", [] },
         { "openwrt-dnsmasq.conf", ["enable-ubus"] },
         { "lxd-lxdbr0.conf", [] },
         { "lxc-net-lxcbr0.conf", [] },

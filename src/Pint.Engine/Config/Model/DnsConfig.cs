@@ -105,4 +105,19 @@ public sealed class DnsConfig
     internal readonly List<AddressSetRule> AddressSetList = [];
     /// <summary><c>ipset=</c> and <c>nftset=</c> lines in file order.</summary>
     public IReadOnlyList<AddressSetRule> AddressSets => AddressSetList;
+    /// <summary><c>dnssec</c>: validate upstream answers (AD when secure, SERVFAIL when bogus) from the trust anchors.</summary>
+    public bool Dnssec { get; internal set; }
+    internal readonly List<Dns.Dnssec.TrustAnchor> TrustAnchorList = [];
+    /// <summary><c>trust-anchor=DOMAIN,KEYTAG,ALGORITHM,DIGESTTYPE,DIGEST</c> lines in file order. None: nothing validates secure (as dnsmasq).</summary>
+    public IReadOnlyList<Dns.Dnssec.TrustAnchor> TrustAnchors => TrustAnchorList;
+    /// <summary><c>dnssec-check-unsigned</c>: unsigned answers must be proven to come from unsigned zones. On unless <c>=no</c> (dnsmasq 2.80 and later).</summary>
+    public bool DnssecCheckUnsigned { get; internal set; } = true;
+    /// <summary><c>dnssec-no-timecheck</c>: signature validity windows are not checked (a machine without a clock it can trust yet).</summary>
+    public bool DnssecNoTimecheck { get; internal set; }
+    /// <summary><c>dnssec-timestamp=PATH</c>: dnsmasq checks time only once the system clock passes this file's time. Accepted; Pint always checks time.</summary>
+    public string? DnssecTimestamp { get; internal set; }
+    /// <summary><c>proxy-dnssec</c>: pass the upstream's AD bit on to clients instead of validating.</summary>
+    public bool ProxyDnssec { get; internal set; }
+    /// <summary><c>dnssec-debug</c>: validate, but set CD upstream and pass bogus answers on instead of SERVFAIL.</summary>
+    public bool DnssecDebug { get; internal set; }
 }

@@ -60,6 +60,13 @@ internal static class DnsOptionHandlers
         handlers["selfmx"] = CommonHandlers.Flag(c => c.Dns.SelfMx = true);
         handlers["filterwin2k"] = CommonHandlers.Flag(c => c.Dns.FilterWin2k = true);
         handlers["localise-queries"] = CommonHandlers.Flag(c => c.Dns.LocaliseQueries = true);
+        handlers["dnssec"] = CommonHandlers.Flag(c => c.Dns.Dnssec = true);
+        handlers["trust-anchor"] = TrustAnchor;
+        handlers["dnssec-check-unsigned"] = DnssecCheckUnsigned;
+        handlers["dnssec-no-timecheck"] = CommonHandlers.Flag(c => c.Dns.DnssecNoTimecheck = true);
+        handlers["dnssec-timestamp"] = CommonHandlers.Text((c, v) => c.Dns.DnssecTimestamp = v);
+        handlers["proxy-dnssec"] = CommonHandlers.Flag(c => c.Dns.ProxyDnssec = true);
+        handlers["dnssec-debug"] = CommonHandlers.Flag(c => c.Dns.DnssecDebug = true);
         // Pint always runs in the foreground (a service manager or a PowerShell session holds it) and never blocks
         // serving on a log write: these two ask for what it does anyway.
         handlers["keep-in-foreground"] = CommonHandlers.Flag(_ => { });
@@ -68,6 +75,48 @@ internal static class DnsOptionHandlers
             if (line.Value is { Length: > 0 } lines && !ValueParser.TryInt(lines, 0, int.MaxValue, out int _))
                 line.Error($"bad number '{lines}': expected how many log lines may wait, a whole number");
         };
+    }
+
+    /// <summary>
+    /// <c>trust-anchor=DOMAIN,KEYTAG,ALGORITHM,DIGESTTYPE,DIGEST</c>, a DS record. As dnsmasq 2.90 (observed with --test):
+    /// exactly five fields (a leading class, though the man page shows one, is refused), numbers in range, the digest hex.
+    /// </summary>
+    private static void TrustAnchor(OptionLine line, PintConfig config)
+    {
+        const string Expected = "expected trust-anchor=DOMAIN,KEYTAG,ALGORITHM,DIGESTTYPE,DIGEST";
+        var fields = line.Fields();
+        if (fields.Length != 5 || fields[0].Length == 0)
+        {
+            line.Error($"bad trust anchor: {Expected}");
+            return;
+        }
+        if (!ValueParser.TryInt(fields[1], 0, 65535, out int tag) || !ValueParser.TryInt(fields[2], 0, 255, out int algorithm)
+            || !ValueParser.TryInt(fields[3], 0, 255, out int digestType))
+        {
+            line.Error($"bad trust anchor: key tag 0-65535, algorithm and digest type 0-255 ({Expected})");
+            return;
+        }
+        byte[] digest;
+        try { digest = Convert.FromHexString(fields[4]); }
+        catch (FormatException)
+        {
+            line.Error($"bad HEX in trust anchor: '{fields[4]}' is not an even number of hex digits");
+            return;
+        }
+        var domain = fields[0] == "." ? "." : fields[0].Trim('.').ToLowerInvariant();
+        if (domain != "." && !ValueParser.IsDomainName(domain)) line.Warning($"'{fields[0]}' is not a domain name: this anchor can match nothing");
+        config.Dns.TrustAnchorList.Add(new Dns.Dnssec.TrustAnchor(domain, (ushort)tag, (byte)algorithm, (byte)digestType, digest));
+    }
+
+    /// <summary><c>dnssec-check-unsigned</c> (on, the default) or <c>dnssec-check-unsigned=no</c>; dnsmasq refuses any other value.</summary>
+    private static void DnssecCheckUnsigned(OptionLine line, PintConfig config)
+    {
+        if (!string.IsNullOrEmpty(line.Value) && line.Value != "no")
+        {
+            line.Error($"bad value '{line.Value}' for dnssec-check-unsigned: expected nothing or 'no'");
+            return;
+        }
+        config.Dns.DnssecCheckUnsigned = line.Value != "no";
     }
 
     /// <summary><c>interface-name=NAME,INTERFACE[/4|/6]</c>.</summary>
