@@ -52,4 +52,16 @@ public class ServersFileTests
         Assert.Empty(result.Diagnostics);
         Assert.Contains(result.Config.Dns.AddnHostsEntries, e => e.Names.Contains("seven.test"));
     }
+
+    [Theory]
+    [InlineData("servers-file")]
+    [InlineData("conf-file")]
+    [InlineData("addn-hosts")]
+    public void A_path_holding_a_NUL_is_an_error_naming_the_line_not_a_crash(string option)
+    {
+        var result = ConfigLoader.LoadText($"{option}=a\0b\n", "nul.conf");
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("nul.conf", 1, DiagnosticSeverity.Error), (Path.GetFileName(error.File), error.Line, error.Severity));
+        Assert.Contains("NUL", error.Message);
+    }
 }

@@ -92,6 +92,12 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             return;
         }
 
+        // dnsmasq reads lines as C strings, which end at a NUL; Pint says so rather than guess (and paths cannot hold one).
+        if (value is not null && value.Contains('\0'))
+        {
+            Add(source, name, DiagnosticSeverity.Error, $"the value of '{name}' holds a NUL character");
+            return;
+        }
         if (info.Arity == OptionArity.None && value is not null)
         {
             Add(source, name, DiagnosticSeverity.Error, $"option '{name}' is a flag and takes no value, but '={value}' was given");
