@@ -4,6 +4,7 @@
 # Prints full 4-way exchanges (DORA) per second for each and Pint's ratios. Needs root, iproute2, dnsmasq,
 # perfdhcp (kea-admin), kea-dhcp4 (kea-dhcp4-server) and a Release build of src/Pint.Service.
 # Usage: bench/dhcp/run.sh [seconds per server, default 20] [offered rate, default 60000]
+# KEEP_DIR=/some/dir keeps perfdhcp's full reports and the servers' logs there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-20}
@@ -18,6 +19,7 @@ cleanup() {
   [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
   ip netns del "$CNS" 2>/dev/null || true
   ip netns del "$SNS" 2>/dev/null || true
+  [ -n "${KEEP_DIR:-}" ] && mkdir -p "$KEEP_DIR" && cp "$WORK"/*.perfdhcp "$WORK"/*.log "$KEEP_DIR"/ 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -63,16 +65,22 @@ wait_listen() { # port
 # CPU time (utime+stime, clock ticks) the server process has used so far.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
+# UDP RcvbufErrors (datagrams dropped for a full receive buffer) in perfdhcp's namespace so far.
+rcvbuf_errors() { ip netns exec "$CNS" awk '/^Udp:/ { if (h) { print $(c); exit } for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 }' /proc/net/snmp; }
+
 # Runs perfdhcp against whatever listens in the server namespace; prints the 4-way exchange rate and leaves the
-# server's CPU microseconds per completed exchange in $WORK/<name>.cpu.
+# server's CPU microseconds per completed exchange in $WORK/<name>.cpu and the
+# replies perfdhcp's socket dropped for a full receive buffer in $WORK/<name>.rcvbuf.
 measure() { # name
-  local out="$WORK/$1.perfdhcp" before after
+  local out="$WORK/$1.perfdhcp" before after drops
   before=$(cpu_ticks)
+  drops=$(rcvbuf_errors)
   ip netns exec "$CNS" perfdhcp -4 -l 10.78.0.2 -r "$RATE" -R "$CLIENTS" -n "$CLIENTS" -p "$SECONDS_PER_RUN" 10.78.0.1 >"$out" 2>&1 || true
   local rate
   rate=$(grep -Eo '^Rate: [0-9.]+' "$out" | tail -1 | awk '{print $2}')
   [ -n "$rate" ] || { echo "$1: perfdhcp gave no rate:" >&2; cat "$out" >&2; rate=0; }
   after=$(cpu_ticks)
+  echo $(( $(rcvbuf_errors) - drops )) >"$WORK/$1.rcvbuf"
   awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v r="$rate" -v s="$SECONDS_PER_RUN" \
     'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / (r * s); else print "n/a" }' >"$WORK/$1.cpu"
   echo "$rate"
@@ -95,8 +103,8 @@ wait_listen 67; KEA=$(measure kea); stop_server
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }'; }
 echo "DHCPv4 DORA exchanges/s (perfdhcp -r $RATE -R $CLIENTS, ${SECONDS_PER_RUN}s each, relayed over veth, no-ping, /16 range)"
-printf '  %-28s %10.0f   %s us CPU/exchange\n' "dnsmasq $(dnsmasq --version | head -1 | awk '{print $3}')" "$DNSMASQ" "$(cat "$WORK/dnsmasq.cpu")"
-printf '  %-28s %10.0f   %s us CPU/exchange\n' "Pint (fsync, group commit)" "$PINT_RATE" "$(cat "$WORK/pint.cpu")"
-printf '  %-28s %10.0f   %s us CPU/exchange\n' "Kea $(kea-dhcp4 -v) memfile" "$KEA" "$(cat "$WORK/kea.cpu")"
+printf '  %-28s %10.0f   %s us CPU/exchange   %s client RcvbufErrors\n' "dnsmasq $(dnsmasq --version | head -1 | awk '{print $3}')" "$DNSMASQ" "$(cat "$WORK/dnsmasq.cpu")" "$(cat "$WORK/dnsmasq.rcvbuf")"
+printf '  %-28s %10.0f   %s us CPU/exchange   %s client RcvbufErrors\n' "Pint (fsync, group commit)" "$PINT_RATE" "$(cat "$WORK/pint.cpu")" "$(cat "$WORK/pint.rcvbuf")"
+printf '  %-28s %10.0f   %s us CPU/exchange   %s client RcvbufErrors\n' "Kea $(kea-dhcp4 -v) memfile" "$KEA" "$(cat "$WORK/kea.cpu")" "$(cat "$WORK/kea.rcvbuf")"
 echo "  Pint / dnsmasq = $(ratio "$PINT_RATE" "$DNSMASQ")x   Pint / Kea = $(ratio "$PINT_RATE" "$KEA")x"
 echo "  Pint lease file lines after the run: $FSYNCS"
