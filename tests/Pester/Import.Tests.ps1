@@ -17,7 +17,7 @@ Describe 'Import-PintWindowsDhcp' {
 
     It 'imports scopes, reservations and leases that Get-PintDhcpRange, Get-PintHost and Get-PintLease report back' {
         $result = Import-PintWindowsDhcp -Path (Join-Path $samples 'dhcp-2012r2.xml') -ConfigPath $conf -LeaseFile $leases -WarningAction SilentlyContinue
-        $result.LinesAdded | Should -Be 14   # 13 lines from the export and the dhcp-leasefile= line
+        $result.LinesAdded | Should -Be 15   # 14 lines from the export (one the IPv6 scope) and the dhcp-leasefile= line
         $result.LeasesWritten | Should -Be 3
 
         $ranges = Get-PintDhcpRange -ConfigPath $conf -ScopeId 192.168.10.0
@@ -36,11 +36,23 @@ Describe 'Import-PintWindowsDhcp' {
         Get-Content $conf | Should -Contain 'dhcp-host=00:15:5d:0a:14:33,pc-51.corp.example,192.168.10.51'
     }
 
-    It 'warns about each IPv6 scope and inactive scope it cannot import' {
+    It 'warns about the inactive scope it cannot import, and imports the IPv6 scope' {
         Import-PintWindowsDhcp (Join-Path $samples 'dhcp-2012r2.xml') -ConfigPath $conf -LeaseFile $leases -WarningVariable w -WarningAction SilentlyContinue | Out-Null
-        $w.Count | Should -Be 2
-        ($w | Where-Object { $_ -match 'IPv6 scope 2001:db8:10:: not imported' }) | Should -Not -BeNullOrEmpty
+        $w.Count | Should -Be 1
         ($w | Where-Object { $_ -match 'dhcp-2012r2.xml:\d+: .*inactive scope' }) | Should -Not -BeNullOrEmpty
+        Get-Content $conf | Should -Contain 'dhcp-range=set:scope-2001:db8:10::,2001:db8:10::1,2001:db8:10:0:ffff:ffff:ffff:ffff,64,12d'
+    }
+
+    It 'imports IPv6 scopes, DUID reservations and option6 lines from an Export-DhcpServer -Prefix file' {
+        $result = Import-PintWindowsDhcp (Join-Path $samples 'dhcp-v6.xml') -ConfigPath $conf -LeaseFile $leases -WarningVariable w -WarningAction SilentlyContinue
+        $result.LinesAdded | Should -Be 10   # no IPv4 leases to write, so no dhcp-leasefile= line
+        $w.Count | Should -Be 3              # the inactive scope, a preference, the leases left behind
+        ($w | Where-Object { $_ -match 'dhcp-v6.xml:\d+: .*inactive IPv6 scope 2001:db8:22::' }) | Should -Not -BeNullOrEmpty
+        $lines = Get-Content $conf
+        $lines | Should -Contain 'dhcp-range=set:scope-2001:db8:20::,2001:db8:20::100,2001:db8:20::ffff,64,12d'
+        $lines | Should -Contain 'dhcp-host=id:00:01:00:01:1c:39:cf:88:08:00:27:fe:8f:95,set:res-2001:db8:20::10,[2001:db8:20::10],printer6'
+        $lines | Should -Contain 'dhcp-option=option6:dns-server,[2001:db8:20::53],[2001:db8:20::54]'
+        Test-PintConfig -ConfigPath $conf -Quiet | Should -BeTrue
     }
 
     It '-WhatIf lists what it would write and writes nothing' {

@@ -239,6 +239,63 @@ Describe 'Leases' {
     }
 }
 
+Describe 'Get-PintLease with DHCPv6 leases in the file' {
+    BeforeAll {
+        $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-" + [guid]::NewGuid())
+        New-Item -ItemType Directory $dir | Out-Null
+        $script:conf = Join-Path $dir 'pint.conf'
+        $future = [DateTimeOffset]::UtcNow.AddHours(2).ToUnixTimeSeconds()
+        Set-Content (Join-Path $dir 'pint.leases') @(
+            "$future 52:54:00:aa:bb:01 10.9.0.101 laptop 01:52:54:00:aa:bb:01"
+            "duid 00:01:00:01:32:a9:3d:99:52:54:00:aa:00:01"
+            "$future 134217728 2001:db8:20::10 printer6 00:01:00:01:1c:39:cf:88:08:00:27:fe:8f:95"
+            "0 7 2001:db8:20::1ab * 00:03:00:01:52:54:00:00:00:25"
+        )
+        Set-Content $conf @(
+            "dhcp-range=10.9.0.100,10.9.0.200,255.255.255.0,1h"
+            "dhcp-range=2001:db8:20::100,2001:db8:20::ffff,64,12h"
+            "dhcp-leasefile=$(Join-Path $dir 'pint.leases')"
+            "dhcp-host=id:00:01:00:01:1c:39:cf:88:08:00:27:fe:8f:95,[2001:db8:20::10],printer6"
+        )
+    }
+    AfterAll { Remove-Item $dir -Recurse -Force }
+
+    It 'lists IPv6 leases after the IPv4 ones, with AddressFamily, Duid and Iaid' {
+        $leases = Get-PintLease -ConfigPath $conf
+        $leases.IPAddress | Should -Be @('10.9.0.101', '2001:db8:20::10', '2001:db8:20::1ab')
+        "$($leases.AddressFamily)" | Should -Be 'InterNetwork InterNetworkV6 InterNetworkV6'
+        $leases[0].Duid | Should -BeNullOrEmpty
+        $leases[0].Iaid | Should -BeNullOrEmpty
+        $leases[1].Duid | Should -Be '00:01:00:01:1c:39:cf:88:08:00:27:fe:8f:95'
+        $leases[1].Iaid | Should -Be 134217728
+        $leases[1].ScopeId | Should -Be '2001:db8:20::'
+        $leases[1].AddressState | Should -Be 'ActiveReservation'
+        $leases[2].MacAddress | Should -Be '52:54:00:00:00:25'
+    }
+    It 'filters with -AddressFamily and -Duid' {
+        (Get-PintLease -ConfigPath $conf -AddressFamily InterNetwork).IPAddress | Should -Be '10.9.0.101'
+        (Get-PintLease -ConfigPath $conf -AddressFamily InterNetworkV6).Count | Should -Be 2
+        (Get-PintLease -ConfigPath $conf -Duid 00-03-00-01-52-54-00-00-00-25).IPAddress | Should -Be '2001:db8:20::1ab'
+        (Get-PintLease -ConfigPath $conf -ScopeId 2001:db8:20::).Count | Should -Be 2
+        { Get-PintLease -ConfigPath $conf -AddressFamily AppleTalk } | Should -Throw
+    }
+    It 'exports both families to one flat CSV' {
+        $csv = Join-Path $dir 'leases.csv'
+        Get-PintLease -ConfigPath $conf | Export-Csv $csv
+        $rows = Import-Csv $csv
+        $rows.Count | Should -Be 3
+        $header = (Get-Content $csv -TotalCount 1)
+        foreach ($col in 'IPAddress', 'AddressFamily', 'ClientId', 'Duid', 'Iaid', 'HostName', 'AddressState', 'ScopeId') { $header | Should -Match "`"$col`"" }
+        ($rows | Where-Object IPAddress -eq '2001:db8:20::10').Iaid | Should -Be '134217728'
+        ($rows | Where-Object IPAddress -eq '10.9.0.101').Iaid | Should -Be ''
+    }
+    It 'shows IPv6 leases in the default table view' {
+        $text = Get-PintLease -ConfigPath $conf | Out-String -Width 160
+        $text | Should -Match '2001:db8:20::10\s+2001:db8:20::'
+        $text | Should -Match '10\.9\.0\.101\s+10\.9\.0\.0\s+52:54:00:aa:bb:01'
+    }
+}
+
 Describe 'Server lifecycle' {
     BeforeAll {
         $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-" + [guid]::NewGuid())

@@ -3,6 +3,7 @@ using Pint.Engine.Config;
 using Pint.Engine.Dhcp.Leases;
 using Pint.Engine.Dhcp6.Protocol;
 using Pint.Engine.Dhcp6.Server;
+using Pint.Engine.Hosting.Control;
 using Pint.Engine.Management;
 
 namespace Pint.Engine.Hosting;
@@ -14,8 +15,11 @@ namespace Pint.Engine.Hosting;
 /// a DHCPv6 lease. When DHCPv4 is served too, its lease store owns the file (and rewrites the DHCPv6 part as it found
 /// it at start), so DHCPv6 leases are kept in memory only; the server DUID is still read from the file.
 /// </summary>
-public sealed class Dhcp6Service : IPintService
+public sealed class Dhcp6Service : IPintService, IServiceControl
 {
+    /// <summary>The control command that returns the live DHCPv6 leases as lease objects (Get-PintLease).</summary>
+    public const string LeasesCommand = "dhcp6-leases";
+
     private readonly PintConfig _config;
     private readonly string _leaseFile;
     private readonly bool _ownsLeaseFile;
@@ -43,6 +47,12 @@ public sealed class Dhcp6Service : IPintService
 
     /// <summary>The live lease table while running.</summary>
     public IReadOnlyList<Dhcp6Lease> Leases => _server?.Leases.Snapshot() ?? [];
+
+    /// <summary>The live lease table as lease objects (AddressFamily InterNetworkV6); empty while stopped.</summary>
+    public IReadOnlyList<PintLease> LiveLeases(DateTimeOffset now) => LeaseCatalog.Live6(_config, Leases, now);
+
+    public Task<ControlResponse?> TryHandleAsync(ControlRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(request.Command == LeasesCommand ? ControlResponse.Success(LiveLeases(DateTimeOffset.UtcNow)) : null);
 
     public IReadOnlyList<string> Endpoints => _server is { } s ? [$"udp/{s.LocalEndPoint}", .. s.Links.Values.Select(l => $"ff02::1:2%{l.Name}")] : [];
 

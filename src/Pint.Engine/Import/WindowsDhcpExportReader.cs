@@ -62,8 +62,56 @@ public static class WindowsDhcpExportReader
                 v4 is null ? [] : Named(v4, "Policies", "Policy", "Name"),
                 v4 is null ? null : Filters(v4),
                 v4 is null ? [] : Children(v4, "Scopes", "Scope").Select(Scope).ToList(),
-                v6 is null ? [] : Named(v6, "Scopes", "Scope", "Prefix"));
+                v6 is null ? [] : Children(v6, "Scopes", "Scope").Select(Scope6).ToList())
+            {
+                IPv6OptionDefinitions = v6 is null ? [] : Children(v6, "OptionDefinitions", "OptionDefinition").Select(OptionDefinition).ToList(),
+                IPv6ServerOptions = v6 is null ? [] : OptionValues(v6),
+            };
         }
+
+        /// <summary>
+        /// An IPv6 scope. The lifetime elements are matched ignoring case: Windows' own names vary between
+        /// PreferredLifetime and PreferredLifeTime (and ValidLifetime/ValidLifeTime).
+        /// </summary>
+        private WindowsDhcpScope6 Scope6(XElement e)
+        {
+            var prefixElement = Required(e, "Prefix");
+            var prefixText = prefixElement.Value.Trim();
+            var slash = prefixText.IndexOf('/');
+            if (slash >= 0) prefixText = prefixText[..slash];
+            if (!IPAddress.TryParse(prefixText, out var prefix) || prefix.AddressFamily != AddressFamily.InterNetworkV6)
+                throw Error(prefixElement, $"<Prefix> '{prefixElement.Value.Trim()}' is not an IPv6 prefix (expected e.g. 2001:db8:10::)");
+            return new WindowsDhcpScope6(
+                prefix,
+                Optional(e, "Name") ?? "",
+                Child(e, "Preference") is { } p && p.Value.Trim().Length > 0 ? Int(p) : 0,
+                !string.Equals(Optional(e, "State"), "Inactive", StringComparison.OrdinalIgnoreCase),
+                OptionalDuration(e, "PreferredLifetime"),
+                OptionalDuration(e, "ValidLifetime"),
+                OptionalDuration(e, "T1"),
+                OptionalDuration(e, "T2"),
+                Children(e, "ExclusionRanges", "IPRange").Select(r => (IPv6(Required(r, "StartRange")), IPv6(Required(r, "EndRange")))).ToList(),
+                OptionValues(e),
+                Children(e, "Reservations", "Reservation").Select(Reservation6).ToList(),
+                Children(e, "Leases", "Lease").Count(),
+                Source(e));
+        }
+
+        private WindowsDhcpReservation6 Reservation6(XElement e)
+        {
+            var iaid = ChildIgnoreCase(e, "IAID") ?? throw Error(e, "<Reservation> has no <IAID> element");
+            if (!uint.TryParse(iaid.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                throw Error(iaid, $"<{iaid.Name.LocalName}> '{iaid.Value.Trim()}' is not an IAID (a number from 0 to 4294967295)");
+            var duid = ChildIgnoreCase(e, "ClientDuid") ?? throw Error(e, "<Reservation> has no <ClientDuid> element");
+            return new WindowsDhcpReservation6(Optional(e, "Name") ?? "", IPv6(Required(e, "IPAddress")), Text(duid), n,
+                NonEmpty(Optional(e, "Description")), OptionValues(e), Source(e));
+        }
+
+        private TimeSpan? OptionalDuration(XElement parent, string name) =>
+            ChildIgnoreCase(parent, name) is { } d && d.Value.Trim().Length > 0 ? Duration(d) : null;
+
+        private static XElement? ChildIgnoreCase(XElement parent, string name) =>
+            parent.Elements().FirstOrDefault(e => string.Equals(e.Name.LocalName, name, StringComparison.OrdinalIgnoreCase));
 
         private WindowsDhcpClass Class(XElement e) =>
             new(Text(Required(e, "Name")), Optional(e, "Type") ?? "", Hex(Required(e, "Data")), Source(e));
@@ -165,6 +213,14 @@ public static class WindowsDhcpExportReader
             if (IPAddress.TryParse(text, out var a) && a.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') == 3)
                 return a;
             throw Error(e, $"<{e.Name.LocalName}> '{text}' is not an IPv4 address");
+        }
+
+        private IPAddress IPv6(XElement e)
+        {
+            var text = e.Value.Trim();
+            if (IPAddress.TryParse(text, out var a) && a.AddressFamily == AddressFamily.InterNetworkV6 && a.ScopeId == 0)
+                return a;
+            throw Error(e, $"<{e.Name.LocalName}> '{text}' is not an IPv6 address");
         }
 
         /// <summary>A .NET TimeSpan as text, "7.00:00:00"; some writers put a comma after the days.</summary>

@@ -13,7 +13,9 @@ namespace Pint.Engine.Import;
 /// Maps a Windows DHCP export onto dnsmasq lines: a <c>dhcp-range</c> per scope (tagged <c>scope-&lt;scope id&gt;</c>,
 /// split around exclusion ranges), a <c>dhcp-host</c> per reservation, <c>dhcp-option</c> lines for server options
 /// (untagged), scope options (<c>tag:scope-…</c>) and reservation options (<c>tag:res-&lt;address&gt;</c>, set by the
-/// reservation), and the active leases. What dnsmasq cannot express is a warning per item in the plan.
+/// reservation), and the active leases. IPv6 scopes become IPv6 <c>dhcp-range</c> lines over the /64 prefix less its
+/// exclusions (tagged <c>scope-&lt;prefix&gt;</c>), DUID reservations <c>dhcp-host=id:DUID,[address]</c> lines, and
+/// IPv6 options <c>dhcp-option=option6:</c> lines. What dnsmasq cannot express is a warning per item in the plan.
 /// </summary>
 public static partial class WindowsDhcpImport
 {
@@ -35,6 +37,8 @@ public static partial class WindowsDhcpImport
     private sealed class Mapping(WindowsDhcpExport export, PintConfig config, ImportPlan plan)
     {
         private readonly List<(IPAddress Start, IPAddress End)> _ranges = config.Dhcp.Ranges.Select(r => (r.Start, r.End)).ToList();
+        private readonly List<(UInt128 Start, UInt128 End, DhcpRange6 Range)> _ranges6 = config.Dhcp.Ranges6.Where(r => r.ConstructorInterface is null)
+            .Select(r => (V6(r.Start), r.End is { } e ? V6(e) : V6(r.Start) | HostMask(r.PrefixLength), r)).ToList();
 
         public void Map()
         {
@@ -46,8 +50,8 @@ public static partial class WindowsDhcpImport
             Filters();
             foreach (var option in export.ServerOptions) Option(option, [], "server");
             foreach (var scope in export.Scopes) Scope(scope);
-            foreach (var v6 in export.IPv6Scopes)
-                plan.Warn(v6.Source, "IPv6 Scope", $"IPv6 scope {v6.Name} not imported: Pint does not serve DHCPv6 yet");
+            foreach (var option in export.IPv6ServerOptions) Option6(option, [], "server IPv6");
+            foreach (var scope in export.IPv6Scopes) Scope6(scope);
         }
 
         private void Filters()
@@ -236,6 +240,166 @@ public static partial class WindowsDhcpImport
             plan.AddLease(new DhcpLease(l.IPAddress, mac!, host, clientId?.Replace("-", ":"), l.LeaseExpiryTime));
         }
 
+        /// <summary>
+        /// An IPv6 scope: Windows hands out any interface identifier of its /64 prefix that no exclusion covers, so the
+        /// ranges are the prefix's ::1 to ::ffff:ffff:ffff:ffff less the exclusions (a static range when nothing is left).
+        /// The lease time is the valid lifetime; dnsmasq uses it as the preferred lifetime too and derives T1/T2 from it.
+        /// </summary>
+        private void Scope6(WindowsDhcpScope6 scope)
+        {
+            var subject = $"IPv6 Scope {scope.Prefix}";
+            if (!scope.Active)
+            {
+                plan.Warn(scope.Source, subject, $"inactive IPv6 scope {scope.Prefix} '{scope.Name}' not imported, with its {scope.Reservations.Count} reservations and {scope.Options.Count} options (dnsmasq has no disabled range; activate it in Windows or add it by hand)");
+                return;
+            }
+            var network = V6(scope.Prefix) & ~HostMask(64);
+            if (network != V6(scope.Prefix))
+                plan.Warn(scope.Source, subject, $"prefix {scope.Prefix} has bits set after the first 64; imported as {ToV6(network)}/64");
+            var prefix = ToV6(network);
+            var tag = ScopeTag(prefix);
+            if (scope.Preference != 0)
+                plan.Warn(scope.Source, subject, $"preference {scope.Preference} not imported: dnsmasq sends no Preference option (clients pick among servers without it)");
+            if (scope.Name.Length > 0)
+                plan.Note(scope.Source, subject, $"scope name '{scope.Name}' is not kept: dnsmasq ranges carry only the tag {tag}");
+            var valid = scope.ValidLifetime ?? TimeSpan.FromDays(12); // Windows' default valid lifetime
+            var lease = valid.TotalSeconds >= uint.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(Math.Ceiling(valid.TotalSeconds));
+            if (scope.PreferredLifetime is { } preferred && preferred != valid)
+                plan.Note(scope.Source, subject, $"preferred lifetime {preferred} not kept: the lease time {DnsmasqValue.LeaseTime(lease)} (the valid lifetime) is both preferred and valid lifetime in dnsmasq");
+            if (scope.T1 is not null || scope.T2 is not null)
+                plan.Note(scope.Source, subject, "T1/T2 not kept: dnsmasq derives the renewal and rebinding times from the lease time");
+
+            var pieces = Pieces6(scope, network, subject);
+            if (pieces.Count == 0)
+                Range6(scope, new DhcpRange6(prefix, null, 64, lease, false, true, DhcpRange6Modes.None, null, tag, [], scope.Source), network | HostMask(64));
+            foreach (var (start, end) in pieces)
+                Range6(scope, new DhcpRange6(ToV6(start), ToV6(end), 64, lease, false, false, DhcpRange6Modes.None, null, tag, [], scope.Source), end);
+
+            var reservationOptions = new List<(WindowsDhcpOptionValue, string)>();
+            foreach (var group in scope.Reservations.GroupBy(r => NormalizeDuid(r.ClientDuid) ?? r.ClientDuid, StringComparer.Ordinal))
+                Reservation6(network, group.ToList(), reservationOptions);
+            foreach (var (option, resTag) in reservationOptions) Option6(option, [resTag], $"reservation {resTag[4..]}");
+            foreach (var option in scope.Options) Option6(option, [tag], $"scope {prefix}");
+            if (scope.LeaseCount > 0)
+                plan.Warn(scope.Source, subject, $"{scope.LeaseCount} IPv6 leases not imported: Pint's lease file holds only the leases it gave; clients get an address from Pint when they renew or rebind (reserve the ones that must keep theirs)");
+        }
+
+        private void Range6(WindowsDhcpScope6 scope, DhcpRange6 range, UInt128 end)
+        {
+            var start = V6(range.Start);
+            var clash = _ranges6.FirstOrDefault(r => start <= r.End && r.Start <= end
+                && !(r.Range.Start.Equals(range.Start) && Equals(r.Range.End, range.End)));
+            if (clash.Range is not null)
+            {
+                plan.Warn(scope.Source, $"IPv6 Scope {scope.Prefix}", $"range {range.Start}-{range.End?.ToString() ?? "static"} not imported: it overlaps the config's range {clash.Range.Start}-{clash.Range.End?.ToString() ?? "static"}");
+                return;
+            }
+            _ranges6.Add((start, end, range));
+            plan.Add("dhcp-range", DnsmasqValue.DhcpRange6(range), scope.Source);
+        }
+
+        /// <summary>The prefix's ::1 to ::ffff:ffff:ffff:ffff minus the scope's exclusion ranges, in order.</summary>
+        private List<(UInt128 Start, UInt128 End)> Pieces6(WindowsDhcpScope6 scope, UInt128 network, string subject)
+        {
+            var pieces = new List<(UInt128 Start, UInt128 End)> { (network | 1, network | HostMask(64)) };
+            foreach (var (exStart, exEnd) in scope.Exclusions)
+            {
+                var (a, b) = (V6(exStart), V6(exEnd));
+                if ((a & ~HostMask(64)) != network || (b & ~HostMask(64)) != network || a > b)
+                {
+                    plan.Warn(scope.Source, subject, $"exclusion range {exStart}-{exEnd} is not inside {ToV6(network)}/64; ignored");
+                    continue;
+                }
+                pieces = pieces.SelectMany(p =>
+                {
+                    if (b < p.Start || a > p.End) return new[] { p };
+                    var left = a > p.Start ? new[] { (p.Start, a - 1) } : [];
+                    var right = b < p.End ? new[] { (b + 1, p.End) } : [];
+                    return left.Concat(right).ToArray();
+                }).ToList();
+            }
+            return pieces;
+        }
+
+        /// <summary>
+        /// The reservations of one DUID: one dhcp-host line <c>id:DUID,[address]...,name</c>. dnsmasq matches a DUID,
+        /// not an IAID, and hands a host's addresses to its IAs in turn, so the IAIDs are not kept.
+        /// </summary>
+        private void Reservation6(UInt128 network, List<WindowsDhcpReservation6> group, List<(WindowsDhcpOptionValue, string)> options)
+        {
+            var first = group[0];
+            var subject = $"Reservation {first.IPAddress}";
+            if (NormalizeDuid(first.ClientDuid) is not { } duid)
+            {
+                plan.Warn(first.Source, subject, $"ClientDuid '{first.ClientDuid}' is not a DUID (hex bytes such as 00-01-00-01-...); not imported");
+                return;
+            }
+            var addresses = new List<IPAddress>();
+            foreach (var r in group)
+            {
+                if ((V6(r.IPAddress) & ~HostMask(64)) != network)
+                    plan.Warn(r.Source, $"Reservation {r.IPAddress}", $"address is not in scope {ToV6(network)}/64; not imported");
+                else addresses.Add(r.IPAddress);
+            }
+            if (addresses.Count == 0) return;
+            var existing = config.Dhcp.Hosts.FirstOrDefault(h => string.Equals(h.ClientId, duid, StringComparison.OrdinalIgnoreCase)
+                || h.IPv6Addresses.Any(addresses.Contains) || (h.IPv6Address is not null && addresses.Contains(h.IPv6Address)));
+            string? name = group.Select(r => r.Name).FirstOrDefault(n => n.Length > 0);
+            if (name is not null && !IsDhcpHostName(name))
+            {
+                plan.Warn(first.Source, subject, $"name '{name}' is not a host name dnsmasq accepts (letters, digits, '-', dots); reservation imported without a name");
+                name = null;
+            }
+            var withOptions = group.Where(r => r.Options.Count > 0 && addresses.Contains(r.IPAddress)).ToList();
+            var setTags = withOptions.Count > 0 ? new[] { ReservationTag(withOptions[0].IPAddress) } : [];
+            var line = DnsmasqValue.DhcpHost(new DhcpHost([], duid, null, name, null, false, setTags, [], first.Source)
+            {
+                IPv6Address = addresses[0],
+                IPv6Addresses = addresses,
+            });
+            if (existing is not null && DnsmasqValue.DhcpHost(existing) != line)
+            {
+                plan.Warn(first.Source, subject, $"not imported: the config already reserves {(string.Equals(existing.ClientId, duid, StringComparison.OrdinalIgnoreCase) ? "this DUID" : "this address")} at {existing.Source}");
+                return;
+            }
+            plan.Add("dhcp-host", line, first.Source);
+            plan.Note(first.Source, subject, group.Count == 1
+                ? $"IAID {first.Iaid} not kept: dnsmasq reserves the address for the DUID, whichever IA asks"
+                : $"the {group.Count} reservations of DUID {duid} (IAIDs {string.Join(", ", group.Select(r => r.Iaid))}) became one dhcp-host line; dnsmasq hands its addresses to the client's IAs in turn");
+            foreach (var r in group.Where(r => r.Description is not null))
+                plan.Note(r.Source, $"Reservation {r.IPAddress}", $"description '{r.Description}' is not kept: dhcp-host lines have no description field");
+            // Every reservation of the DUID shares the one tag the line sets.
+            if (setTags.Length > 0) options.AddRange(withOptions.SelectMany(r => r.Options).Select(o => (o, setTags[0])));
+        }
+
+        private void Option6(WindowsDhcpOptionValue o, IReadOnlyList<string> tags, string level)
+        {
+            var subject = $"IPv6 Option {o.OptionId}";
+            if (o.UserClass is not null || o.VendorClass is not null)
+            {
+                plan.Warn(o.Source, subject, $"{level} option {o.OptionId} for {(o.UserClass is not null ? $"user class '{o.UserClass}'" : $"vendor class '{o.VendorClass}'")} not imported: Pint matches no DHCPv6 classes (dhcp-userclass/dhcp-vendorclass by hand)");
+                return;
+            }
+            var definition = export.IPv6OptionDefinitions.FirstOrDefault(d => d.OptionId == o.OptionId && d.VendorClass is null);
+            var label = definition is null ? "" : $" ({definition.Name})";
+            if (o.OptionId is < 1 or > 65535 || Dhcp6.Options.Dhcp6OptionCatalog.IsServerManaged(o.OptionId))
+            {
+                plan.Warn(o.Source, subject, $"{level} option {o.OptionId}{label} not imported: the DHCPv6 server sets it itself");
+                return;
+            }
+            if (!WindowsDhcpOptionFormatter.TryFormat6(o.OptionId, definition?.Type, o.Values, out var value, out var reason)
+                || !Dhcp6.Options.Dhcp6OptionEncoder.TryEncode(o.OptionId, value.Split(','), out _, out _, out reason))
+            {
+                plan.Warn(o.Source, subject, $"{level} option {o.OptionId}{label} not imported: {reason}");
+                return;
+            }
+            var name = Dhcp6.Options.Dhcp6OptionCatalog.NameOf(o.OptionId);
+            var fields = tags.Select(t => "tag:" + t).ToList();
+            fields.Add("option6:" + (name ?? o.OptionId.ToString(CultureInfo.InvariantCulture)));
+            fields.Add(value);
+            plan.Add("dhcp-option", new DnsmasqValue().AddWritten(fields), o.Source);
+        }
+
         private bool TryVendorText(string className, out string? text)
         {
             text = null;
@@ -244,6 +408,26 @@ public static partial class WindowsDhcpImport
             text = System.Text.Encoding.ASCII.GetString(cls.Data);
             return true;
         }
+    }
+
+    private static UInt128 V6(IPAddress address) => Dhcp6.Protocol.Dhcp6Pool.ToValue(address);
+
+    private static IPAddress ToV6(UInt128 value) => Dhcp6.Protocol.Dhcp6Pool.ToAddress(value);
+
+    private static UInt128 HostMask(int prefixLength) => prefixLength >= 128 ? UInt128.Zero : UInt128.MaxValue >> prefixLength;
+
+    /// <summary>A Windows DUID ("00-01-00-01-1c-39-cf-88-08-00-27-fe-8f-95", or with colons) as dnsmasq's colon hex; null when it is not one.</summary>
+    internal static string? NormalizeDuid(string text)
+    {
+        var parts = text.Trim().Split('-', ':');
+        if (parts.Length < 2 || parts.Any(p => p.Length is 0 or > 2 || !p.All(char.IsAsciiHexDigit)))
+        {
+            var hex = text.Trim();
+            if (hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) hex = hex[2..];
+            if (hex.Length < 4 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit)) return null;
+            parts = Enumerable.Range(0, hex.Length / 2).Select(i => hex.Substring(2 * i, 2)).ToArray();
+        }
+        return string.Join(':', parts.Select(p => p.PadLeft(2, '0').ToLowerInvariant()));
     }
 
     /// <summary>A Windows ClientId: up to 17 characters a MAC, longer a client identifier (as colon hex).</summary>

@@ -95,6 +95,116 @@ internal static partial class WindowsDhcpOptionFormatter
         }
     }
 
+    // Types of the standard DHCPv6 options Windows knows, for exports that omit the definitions.
+    private static readonly Dictionary<int, string> StandardTypes6 = new()
+    {
+        [21] = "String", [22] = "IPv6Address", [23] = "IPv6Address", [24] = "String", [27] = "IPv6Address",
+        [28] = "IPv6Address", [29] = "String", [30] = "String", [31] = "IPv6Address", [32] = "DWord",
+    };
+
+    /// <summary>
+    /// The value part of a <c>dhcp-option=option6:...</c> line for a Windows IPv6 option value. Options dnsmasq knows by
+    /// name are written in their own form (addresses in brackets, names, seconds); other numbers in the form Pint's
+    /// DHCPv6 encoder reads back to the same bytes: bracketed addresses, colon hex, a 32-bit number, or text.
+    /// </summary>
+    public static bool TryFormat6(int optionId, string? type, IReadOnlyList<string> values, out string formatted, out string reason)
+    {
+        formatted = reason = "";
+        type ??= StandardTypes6.GetValueOrDefault(optionId);
+        if (values.Count == 0) { reason = "it has no value"; return false; }
+        var kind = Dhcp6.Options.Dhcp6OptionCatalog.KindOf(optionId);
+        var trimmed = values.Select(v => v.Trim()).ToList();
+        switch (kind)
+        {
+            case Dhcp6.Options.Dhcp6OptionKind.Addresses:
+                foreach (var v in trimmed)
+                    if (!IsIPv6(v)) { reason = $"value '{v}' is not an IPv6 address"; return false; }
+                formatted = string.Join(',', trimmed.Select(v => $"[{v}]"));
+                return true;
+            case Dhcp6.Options.Dhcp6OptionKind.DomainList:
+                // Windows writes a list either as several values or as one value with names separated by commas or spaces.
+                var names = trimmed.SelectMany(v => v.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)).ToList();
+                foreach (var n in names)
+                    if (!Dhcp6.Options.Dhcp6OptionEncoder.TryName(n, [])) { reason = $"value '{n}' is not a domain name"; return false; }
+                if (names.Count == 0) { reason = "it has no value"; return false; }
+                formatted = string.Join(',', names);
+                return true;
+            case Dhcp6.Options.Dhcp6OptionKind.Seconds:
+                if (trimmed.Count != 1 || !TryNumber(trimmed[0], out var seconds) || seconds > uint.MaxValue) { reason = $"value '{string.Join(' ', trimmed)}' is not a number of seconds"; return false; }
+                formatted = seconds.ToString(CultureInfo.InvariantCulture);
+                return true;
+            case Dhcp6.Options.Dhcp6OptionKind.NtpServers:
+                foreach (var v in trimmed)
+                    if (!IsIPv6(v) && !Dhcp6.Options.Dhcp6OptionEncoder.TryName(v, [])) { reason = $"value '{v}' is neither an IPv6 address nor a name"; return false; }
+                formatted = string.Join(',', trimmed.Select(v => IsIPv6(v) ? $"[{v}]" : v));
+                return true;
+            case Dhcp6.Options.Dhcp6OptionKind.Text or Dhcp6.Options.Dhcp6OptionKind.LengthPrefixedTexts:
+                foreach (var v in values)
+                    if (v.Length == 0 || v.Contains(',')) { reason = $"string '{v}' is empty or holds a comma, which a dhcp-option line splits"; return false; }
+                formatted = string.Join(',', values);
+                return true;
+        }
+        switch (type)
+        {
+            case "IPv6Address":
+                foreach (var v in trimmed)
+                    if (!IsIPv6(v)) { reason = $"value '{v}' is not an IPv6 address"; return false; }
+                formatted = string.Join(',', trimmed.Select(v => $"[{v}]"));
+                return true;
+            case "String":
+                if (values.Count > 1) { reason = "it holds several strings, which an unnamed option6 value cannot keep apart"; return false; }
+                var text = values[0];
+                if (text.Length == 0 || text.Contains(',')) { reason = $"string '{text}' is empty or holds a comma, which a dhcp-option line splits"; return false; }
+                if (text.StartsWith('[') || NumericLooking().IsMatch(text)) { reason = $"string '{text}' would be read as a number, address or hex bytes"; return false; }
+                formatted = text;
+                return true;
+            case "DWord" when values.Count == 1:
+                if (!TryNumber(values[0], out var dword) || dword > uint.MaxValue) { reason = $"value '{values[0]}' is not a DWord"; return false; }
+                formatted = dword.ToString(CultureInfo.InvariantCulture);
+                return true;
+            case "Byte" or "Word" or "DWord" or "DWordDword":
+            {
+                var size = type switch { "Byte" => 1, "Word" => 2, "DWord" => 4, _ => 8 };
+                var bytes = new List<byte>();
+                foreach (var v in values)
+                {
+                    if (!TryNumber(v, out var n) || (size < 8 && n > (1UL << (8 * size)) - 1)) { reason = $"value '{v}' is not a {type}"; return false; }
+                    var b = new byte[8];
+                    BinaryPrimitives.WriteUInt64BigEndian(b, n);
+                    bytes.AddRange(b[(8 - size)..]);
+                }
+                if (bytes.Count < 2) { reason = "a one-byte value cannot be written for an unnamed option6 (it would be read as a 32-bit number)"; return false; }
+                formatted = HexBytes(bytes);
+                return true;
+            }
+            case "BinaryData" or "EncapsulatedData":
+            {
+                var bytes = new List<byte>();
+                foreach (var v in values)
+                {
+                    var hex = HexNoise().Replace(v, "");
+                    if (hex.Length == 0 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit)) { reason = $"value '{v}' is not hex data"; return false; }
+                    bytes.AddRange(Convert.FromHexString(hex));
+                }
+                if (bytes.Count < 2) { reason = "a one-byte value cannot be written for an unnamed option6 (it would be read as a 32-bit number)"; return false; }
+                formatted = HexBytes(bytes);
+                return true;
+            }
+            case "IPv4Address":
+                reason = "it is an IPv4 address option, which DHCPv6 cannot carry";
+                return false;
+            case null:
+                reason = "the export has no definition for it, so its type is unknown";
+                return false;
+            default:
+                reason = $"its type '{type}' is one Pint cannot map";
+                return false;
+        }
+    }
+
+    private static bool IsIPv6(string text) =>
+        IPAddress.TryParse(text.Trim(), out var a) && a.AddressFamily == AddressFamily.InterNetworkV6 && a.ScopeId == 0;
+
     private static bool IsIPv4(string text) =>
         IPAddress.TryParse(text.Trim(), out var a) && a.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') == 3;
 

@@ -30,6 +30,66 @@ public static class LeaseCatalog
         return (result.Leases.Where(l => !LeaseFile.IsRelease(l)).Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
     }
 
+    /// <summary>
+    /// <see cref="Read"/>'s IPv4 leases, then the file's DHCPv6 leases (the lines after its <c>duid</c> line), in file
+    /// order. IA_TA lines (<c>T</c> before the IAID), which Pint does not serve, are left out; bad lines are diagnostics.
+    /// </summary>
+    public static (IReadOnlyList<PintLease> Leases, IReadOnlyList<ConfigDiagnostic> Diagnostics) ReadAll(PintConfig config, string workingDirectory, DateTimeOffset now)
+    {
+        var path = LeaseFilePath(config, workingDirectory);
+        var result = LeaseFile.ReadWithJournal(path);
+        var leases = result.Leases.Where(l => !LeaseFile.IsRelease(l)).Select(l => ToPintLease(config, l, now)).ToList();
+        var diagnostics = result.Diagnostics.ToList();
+        foreach (var line in result.Dhcp6Lines)
+        {
+            if (Dhcp6.Server.Dhcp6LeaseFile.TryParseLine(line, out var lease)) leases.Add(ToPintLease(config, lease!, now));
+            else if (!line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)?.StartsWith('T') ?? true)
+                diagnostics.Add(new ConfigDiagnostic(new ConfigSource(path, 0), "lease", DiagnosticSeverity.Warning, $"bad DHCPv6 lease line '{line}'"));
+        }
+        return (leases, diagnostics);
+    }
+
+    /// <summary>The live DHCPv6 leases of a running service, as lease objects in address order.</summary>
+    public static IReadOnlyList<PintLease> Live6(PintConfig config, IEnumerable<Dhcp6.Protocol.Dhcp6Lease> leases, DateTimeOffset now) =>
+        leases.Select(l => ToPintLease(config, l, now)).OrderBy(l => System.Net.IPAddress.Parse(l.IPAddress).GetAddressBytes(), ByteOrder.Instance).ToList();
+
+    /// <summary>
+    /// A DHCPv6 lease: <see cref="PintLease.ClientId"/> and <see cref="PintLease.Duid"/> hold the DUID, <see cref="PintLease.ScopeId"/>
+    /// the prefix of the IPv6 range whose prefix holds the address (as the import names scopes), reserved when a dhcp-host
+    /// line gives the address to this DUID (or to any client, without id:).
+    /// </summary>
+    public static PintLease ToPintLease(PintConfig config, Dhcp6.Protocol.Dhcp6Lease lease, DateTimeOffset now)
+    {
+        var duid = lease.ClientIdText;
+        var reserved = config.Dhcp.Hosts.Any(h => (h.IPv6Addresses.Contains(lease.Address) || lease.Address.Equals(h.IPv6Address))
+            && (h.ClientId is null || string.Equals(h.ClientId, duid, StringComparison.OrdinalIgnoreCase)));
+        var state = lease.Expires is { } e && e <= now
+            ? PintLeaseState.Expired
+            : reserved ? PintLeaseState.ActiveReservation : PintLeaseState.Active;
+        var value = Dhcp6.Protocol.Dhcp6Pool.ToValue(lease.Address);
+        string? scope = null;
+        foreach (var r in config.Dhcp.Ranges6)
+        {
+            if (r.ConstructorInterface is not null) continue;
+            var mask = r.PrefixLength == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - r.PrefixLength);
+            if ((Dhcp6.Protocol.Dhcp6Pool.ToValue(r.Start) & mask) != (value & mask)) continue;
+            scope = Dhcp6.Protocol.Dhcp6Pool.ToAddress(value & mask).ToString();
+            break;
+        }
+        return new PintLease
+        {
+            IPAddress = lease.Address.ToString(),
+            AddressFamily = System.Net.Sockets.AddressFamily.InterNetworkV6,
+            ClientId = duid,
+            Duid = duid,
+            Iaid = lease.Iaid,
+            HostName = lease.HostName,
+            LeaseExpiryTime = lease.Expires?.LocalDateTime,
+            AddressState = state,
+            ScopeId = scope,
+        };
+    }
+
     /// <summary>The live lease table of a running DHCP service, as lease objects.</summary>
     public static IReadOnlyList<PintLease> Live(PintConfig config, LeaseStore leases, DateTimeOffset now) =>
         leases.Snapshot().Select(l => ToPintLease(config, l, now)).OrderBy(l => System.Net.IPAddress.Parse(l.IPAddress).GetAddressBytes(), ByteOrder.Instance).ToList();

@@ -13,23 +13,36 @@ namespace Pint.PowerShell.Cmdlets;
 internal sealed class LiveDhcp
 {
     private readonly DhcpService? _service;
+    private readonly Dhcp6Service? _service6;
     private readonly string? _socket;
+    private readonly bool _serves6;
 
-    private LiveDhcp(DhcpService? service, string? socket)
+    private LiveDhcp(DhcpService? service, Dhcp6Service? service6, string? socket, bool serves6)
     {
         _service = service;
+        _service6 = service6;
         _socket = socket;
+        _serves6 = serves6;
     }
 
-    public static LiveDhcp InProcess(DhcpService service) => new(service, null);
+    public static LiveDhcp InProcess(DhcpService service, Dhcp6Service? service6 = null) => new(service, service6, null, service6 is not null);
 
-    public static LiveDhcp Channel(string socket) => new(null, socket);
+    /// <param name="serves6">The service's status lists dhcp6: its DHCPv6 leases can be asked for.</param>
+    public static LiveDhcp Channel(string socket, bool serves6 = false) => new(null, null, socket, serves6);
 
     /// <summary>Where the server runs, for messages: "this session" or the socket path.</summary>
     public string Location => _socket ?? "this session";
 
     public IReadOnlyList<PintLease> Leases() =>
         _service is not null ? _service.LiveLeases(DateTimeOffset.UtcNow) : Call<List<PintLease>>(DhcpService.LeasesCommand);
+
+    /// <summary>The live DHCPv6 leases, when the server runs DHCPv6 too; else none.</summary>
+    public IReadOnlyList<PintLease> Leases6()
+    {
+        if (_service6 is not null) return _service6.LiveLeases(DateTimeOffset.UtcNow);
+        if (_socket is null || !_serves6) return [];
+        return Call<List<PintLease>>(Dhcp6Service.LeasesCommand);
+    }
 
     public IReadOnlyList<PintDhcpScopeStatistics> Statistics() =>
         _service is not null ? _service.Statistics(DateTimeOffset.UtcNow) : Call<List<PintDhcpScopeStatistics>>(DhcpService.StatisticsCommand);

@@ -25,7 +25,7 @@ public abstract class PintDhcpCmdlet : PintConfigCmdlet
     {
         if (ServerRegistry.TryGet(ConfigFile, out var running)
             && running.Host.Services.OfType<DhcpService>().FirstOrDefault() is { Leases: not null } dhcp)
-            return LiveDhcp.InProcess(dhcp);
+            return LiveDhcp.InProcess(dhcp, running.Host.Services.OfType<Dhcp6Service>().FirstOrDefault());
 
         var socket = LocalService.SocketPath(ControlSocket is null ? null : ResolvePath(ControlSocket));
         ServerStatus? status;
@@ -43,6 +43,6 @@ public abstract class PintDhcpCmdlet : PintConfigCmdlet
         if (status is null || !status.Services.Any(s => s.Name == "dhcp")) return null;
         if (ControlSocket is null && !ServerRegistry.PathComparer.Equals(ConfigFile, status.ConfigPath)) return null;
         WriteVerbose($"Using the live lease table of the Pint service on '{socket}' ({status.ConfigPath}).");
-        return LiveDhcp.Channel(socket);
+        return LiveDhcp.Channel(socket, status.Services.Any(s => s.Name == "dhcp6"));
     }
 }

@@ -63,7 +63,7 @@ public sealed class DnsmasqValue
             .Tags(host.SetTags, "set")
             .Tags(host.Tags)
             .Add(host.Address)
-            .Add(host.IPv6Address is null ? null : $"[{host.IPv6Address}]")
+            .Add((host.IPv6Addresses.Count > 0 ? host.IPv6Addresses : host.IPv6Address is null ? [] : [host.IPv6Address]).Select(a => $"[{a}]"))
             .Add(host.HostName)
             .Lease(host.LeaseTime)
             .Add(host.Ignore ? "ignore" : null);
@@ -78,6 +78,29 @@ public sealed class DnsmasqValue
             .Add(range.Netmask)
             .Add(range.Broadcast)
             .Lease(range.LeaseTime);
+
+    /// <summary>
+    /// The IPv6 form, <c>[tag:x,...][set:x,]start,end|static[,mode...],prefix-length[,lease|deprecated]</c>; the prefix
+    /// length is always written, so that a lease time in seconds is never read as one.
+    /// </summary>
+    public static string DhcpRange6(DhcpRange6 range)
+    {
+        var value = new DnsmasqValue()
+            .Tags(range.Tags)
+            .Add(range.SetTag is null ? null : "set:" + range.SetTag)
+            .Add(range.Start)
+            .Add(range.IsStatic ? null : range.End)
+            .Add(range.IsStatic ? "static" : null)
+            .Add(range.ConstructorInterface is null ? null : "constructor:" + range.ConstructorInterface);
+        foreach (var (mode, name) in new[]
+        {
+            (DhcpRange6Modes.RaOnly, "ra-only"), (DhcpRange6Modes.RaNames, "ra-names"), (DhcpRange6Modes.RaStateless, "ra-stateless"),
+            (DhcpRange6Modes.RaAdvRouter, "ra-advrouter"), (DhcpRange6Modes.Slaac, "slaac"), (DhcpRange6Modes.OffLink, "off-link"),
+        })
+            if ((range.Modes & mode) != 0) value.Add(name);
+        value.Add(range.PrefixLength);
+        return range.Deprecated ? value.Add("deprecated") : value.Lease(range.LeaseTime);
+    }
 
     /// <summary><c>name[,name...],address[,address...][,ttl]</c>.</summary>
     public static string HostRecord(IEnumerable<string> names, IEnumerable<IPAddress> addresses, int? ttl) =>
