@@ -25,6 +25,8 @@ internal static class ServiceComposer
             plans.Add(new ServicePlan("dhcp", [("udp", dhcp.ServerPort)], () => DhcpService.Create(config, dhcp, workingDirectory, () => running("dns") as DnsService, log)));
         if (config.Dhcp.Enabled6)
             plans.Add(new ServicePlan("dhcp6", [("udp", 547)], () => Dhcp6Service.Create(config, workingDirectory, log)));
+        if (Dhcp6.Ra.RaOptions.IsEnabled(config))
+            plans.Add(new ServicePlan("ra", [], () => new RaService(config, log)));
         if (setup.Tftp is { } tftp)
             plans.Add(new ServicePlan("tftp", [("udp", Tftp.TftpServerOptions.DefaultPort)], () => new TftpService(tftp)));
         return plans;

@@ -156,15 +156,15 @@ public class SampleConfigTests
     }
 
     /// <summary>
-    /// Issue #15: every option line of dnsmasq.conf.example, uncommented and loaded on its own, is accepted, but for the
-    /// router-advertisement line (issue #16) and listen-address= without a value, which dnsmasq
-    /// 2.90 refuses as well. A file the line names that this machine lacks is not a refusal of the line.
+    /// Issue #15: every option line of dnsmasq.conf.example, uncommented and loaded on its own, is accepted, but for
+    /// listen-address= without a value, which dnsmasq 2.90 refuses as well (enable-ra, issue #16, is implemented now).
+    /// A file the line names that this machine lacks is not a refusal of the line.
     /// </summary>
     [Fact]
-    public void Every_option_line_of_the_dnsmasq_example_is_accepted_but_enable_ra()
+    public void Every_option_line_of_the_dnsmasq_example_is_accepted()
     {
         var path = ConfigTestTools.RequireFile(DnsmasqExample);
-        string[] pending = ["enable-ra"]; // issue #16 (router advertisements)
+        string[] pending = [];
         var lines = File.ReadAllLines(path).Where(l => l.Length > 1 && l[0] == '#' && char.IsAsciiLetterLower(l[1])).Select(l => l[1..]).ToList();
         var refused = new List<string>();
         foreach (var line in lines)

@@ -53,9 +53,10 @@ public class Dhcp6ConfigTests
             dhcp-option=option6:information-refresh-time,6h
             """);
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        // RA modes are recorded, with a warning that no router advertisements are sent.
+        // RA modes are acted on (router advertisements); only ra-names warns, as SLAAC hosts get no DNS names yet.
         Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains("no router advertisements"));
+        Assert.All(result.Diagnostics, d => Assert.Contains("no DNS names", d.Message));
+        Assert.Equal(2, result.Diagnostics.Count);
         var r = result.Config.Dhcp.Ranges6;
         Assert.Equal(7, r.Count);
         Assert.Equal(DhcpRange6Modes.RaOnly, r[1].Modes);

@@ -22,6 +22,7 @@ public sealed class DhcpConfig
     internal readonly List<DhcpOptionEntry> OptsFileOptionList = [];
     internal readonly List<DhcpRange6> Range6List = [];
     internal readonly List<DhcpOption6Entry> Option6List = [];
+    internal readonly List<RaParam> RaParamList = [];
 
     /// <summary>The IPv6 <c>dhcp-range</c> lines (served by the DHCPv6 service, never by DHCPv4).</summary>
     public IReadOnlyList<DhcpRange6> Ranges6 => Range6List;
@@ -29,6 +30,12 @@ public sealed class DhcpConfig
     public IReadOnlyList<DhcpOption6Entry> Options6 => Option6List;
     /// <summary>True when any IPv6 range is configured: the DHCPv6 service runs then.</summary>
     public bool Enabled6 => Range6List.Count > 0;
+    /// <summary><c>enable-ra</c>: router advertisements on every interface with an IPv6 range (a range with ra-only, slaac, ra-names or ra-stateless turns them on too, as in dnsmasq).</summary>
+    public bool EnableRa { get; internal set; }
+    /// <summary><c>ra-param</c> lines in file order (the first whose interface matches applies).</summary>
+    public IReadOnlyList<RaParam> RaParams => RaParamList;
+    /// <summary><c>quiet-ra</c>: the RA service logs nothing but warnings.</summary>
+    public bool QuietRa { get; internal set; }
 
     public IReadOnlyList<DhcpRange> Ranges => RangeList;
     /// <summary>The config's own <c>dhcp-host</c> lines (what the host cmdlets list and edit).</summary>

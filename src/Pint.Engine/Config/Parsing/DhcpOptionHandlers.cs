@@ -44,7 +44,9 @@ internal static class DhcpOptionHandlers
         // Pint serves DHCPv4 only yet, so the DHCPv4 half of no-dhcp-interface is all of it.
         handlers["no-dhcpv4-interface"] = CommonHandlers.NameList(c => c.Dhcp.NoDhcpInterfaceList);
         handlers["quiet-dhcp6"] = CommonHandlers.Flag(_ => { });
-        handlers["quiet-ra"] = CommonHandlers.Flag(_ => { });
+        handlers["quiet-ra"] = CommonHandlers.Flag(c => c.Dhcp.QuietRa = true);
+        handlers["enable-ra"] = CommonHandlers.Flag(c => c.Dhcp.EnableRa = true);
+        handlers["ra-param"] = RaParamParser.Parse;
         // Pint never overloads the sname and file fields with options (option 52), which is what this turns off;
         // the flag is kept so the config's typed view shows it.
         handlers["dhcp-no-override"] = CommonHandlers.Flag(c => c.Dhcp.NoOverride = true);

@@ -120,9 +120,7 @@ internal static class DhcpRangeParser
             if ((s & ~hostMask) != (e & ~hostMask)) { line.Error($"inconsistent DHCPv6 range: {start} and {end} are not in the same /{prefixLength}"); return; }
         }
         if ((modes & DhcpRange6Modes.RaNames) != 0)
-            line.Warning("ra-names is recorded but not acted on: Pint gives SLAAC hosts no DNS names yet");
-        if (modes != DhcpRange6Modes.None)
-            line.Warning($"range mode '{modes}' is recorded, but Pint sends no router advertisements yet (dnsmasq would on this range)");
+            line.Warning("ra-names: router advertisements are sent as for slaac, but Pint gives SLAAC hosts no DNS names yet");
 
         config.Dhcp.Range6List.Add(new DhcpRange6(start, end, prefixLength, lease, deprecated, isStatic, modes, constructor, setTag, tags, line.Source));
     }
