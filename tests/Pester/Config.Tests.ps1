@@ -31,6 +31,8 @@ Describe 'Get-PintConfig: each option in the typed view' {
             'localmx'
             'selfmx'
             'filterwin2k'
+            'dnssec'
+            'trust-anchor=.,20326,8,2,E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D'
             'localise-queries'
             'ipset=/ads.test/blocked4,blocked6'
             'nftset=/vpn.test/4#inet#fw#vpn4'
@@ -84,6 +86,7 @@ Describe 'Get-PintConfig: each option in the typed view' {
         @{ Option = 'localmx'; Section = 'Dns'; Property = 'LocalMx'; Get = { $c.Dns.LocalMx }; Expected = $true; Shown = 'LocalMx\s+: True' }
         @{ Option = 'selfmx'; Section = 'Dns'; Property = 'SelfMx'; Get = { $c.Dns.SelfMx }; Expected = $true; Shown = 'SelfMx\s+: True' }
         @{ Option = 'filterwin2k'; Section = 'Dns'; Property = 'FilterWin2k'; Get = { $c.Dns.FilterWin2k }; Expected = $true; Shown = 'FilterWin2k\s+: True' }
+        @{ Option = 'dnssec'; Section = 'Dns'; Property = 'Dnssec'; Get = { "$($c.Dns.Dnssec) $($c.Dns.TrustAnchors[0].KeyTag)" }; Expected = 'True 20326'; Shown = 'Dnssec\s+: validating with 1 trust anchor' }
         @{ Option = 'localise-queries'; Section = 'Dns'; Property = 'LocaliseQueries'; Get = { $c.Dns.LocaliseQueries }; Expected = $true; Shown = 'LocaliseQueries\s+: True' }
         @{ Option = 'ipset'; Section = 'Dns'; Property = 'AddressSets'; Get = { $r = $c.Dns.AddressSets[0]; "$($r.Kind) $($r.Domains) $($r.Sets.Set -join ',')" }; Expected = 'Ipset ads.test blocked4,blocked6'; Shown = 'ipset=/ads\.test/blocked4,blocked6' }
         @{ Option = 'nftset'; Section = 'Dns'; Property = 'AddressSets'; Get = { $r = $c.Dns.AddressSets[1]; $s = $r.Sets[0]; "$($r.Kind) $($r.Domains) $($s.Only) $($s.Family) $($s.Table) $($s.Set)" }; Expected = 'Nftset vpn.test InterNetwork inet fw vpn4'; Shown = 'nftset=/vpn\.test/4#inet#fw#vpn4' }
