@@ -73,13 +73,7 @@ internal static partial class WindowsDhcpOptionFormatter
             }
             case "BinaryData" or "EncapsulatedData":
             {
-                var bytes = new List<byte>();
-                foreach (var v in values)
-                {
-                    var hex = HexNoise().Replace(v, "");
-                    if (hex.Length == 0 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit)) { reason = $"value '{v}' is not hex data"; return false; }
-                    bytes.AddRange(Convert.FromHexString(hex));
-                }
+                if (!TryHexData(values, out var bytes, out reason)) return false;
                 formatted = HexBytes(bytes);
                 return true;
             }
@@ -179,13 +173,7 @@ internal static partial class WindowsDhcpOptionFormatter
             }
             case "BinaryData" or "EncapsulatedData":
             {
-                var bytes = new List<byte>();
-                foreach (var v in values)
-                {
-                    var hex = HexNoise().Replace(v, "");
-                    if (hex.Length == 0 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit)) { reason = $"value '{v}' is not hex data"; return false; }
-                    bytes.AddRange(Convert.FromHexString(hex));
-                }
+                if (!TryHexData(values, out var bytes, out reason)) return false;
                 if (bytes.Count < 2) { reason = "a one-byte value cannot be written for an unnamed option6 (it would be read as a 32-bit number)"; return false; }
                 formatted = HexBytes(bytes);
                 return true;
@@ -214,6 +202,20 @@ internal static partial class WindowsDhcpOptionFormatter
         return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             ? ulong.TryParse(text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value)
             : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>BinaryData and EncapsulatedData values: hex, with the separators Windows exports between bytes.</summary>
+    private static bool TryHexData(IEnumerable<string> values, out List<byte> bytes, out string reason)
+    {
+        bytes = [];
+        reason = "";
+        foreach (var v in values)
+        {
+            var hex = HexNoise().Replace(v, "");
+            if (hex.Length == 0 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit)) { reason = $"value '{v}' is not hex data"; return false; }
+            bytes.AddRange(Convert.FromHexString(hex));
+        }
+        return true;
     }
 
     private static string HexBytes(IEnumerable<byte> bytes) => string.Join(':', bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
