@@ -42,11 +42,11 @@ public sealed class DnsResponder
     private sealed record UpstreamSetup(string Servers, string LocalDomains, bool StrictOrder, bool DomainNeeded, bool BogusPriv, int CacheSize, int? NegTtl,
         bool NoNegativeCache, string Rebind, string Rewrites)
     {
-        public static UpstreamSetup Of(DnsServerOptions o) => new(
+        public static UpstreamSetup Of(DnsServerOptions o, UpstreamRewrites rewrites) => new(
             string.Join(";", o.Servers.Select(s => $"{s.EndPoint}|{string.Join(',', s.Domains ?? [])}|{s.UseStandardServers}")),
             string.Join(";", o.LocalDomains), o.StrictOrder, o.DomainNeeded, o.BogusPriv, o.CacheSize, o.NegTtl, o.NoNegativeCache,
             o.StopDnsRebind ? $"{o.RebindLocalhostOk}|{string.Join(',', o.RebindDomainsOk)}" : "",
-            new UpstreamRewrites(o.BogusNxDomains, o.Aliases).Describe());
+            rewrites.Describe());
     }
 
     public DnsResponder(DnsServerOptions options, Func<long>? clockMs = null)
@@ -84,7 +84,7 @@ public sealed class DnsResponder
         handlers.Add(forward);
         var rebind = options.StopDnsRebind ? new RebindGuard(options.RebindLocalhostOk, options.RebindDomainsOk) : null;
         var rewrites = new UpstreamRewrites(options.BogusNxDomains, options.Aliases);
-        return new Pipeline([.. handlers], forward, routes, names, UpstreamSetup.Of(options), rebind, rewrites.IsEmpty ? null : rewrites);
+        return new Pipeline([.. handlers], forward, routes, names, UpstreamSetup.Of(options, rewrites), rebind, rewrites.IsEmpty ? null : rewrites);
     }
 
     /// <summary>
@@ -186,6 +186,7 @@ public sealed class DnsResponder
     public int CompleteForward(ForwardedQuery forwarded, UpstreamReply? reply, Span<byte> output, bool overTcp, Dnssec.DnssecStatus? dnssec = null)
     {
         var query = forwarded.View();
+        var pipeline = _pipeline; // one config for the whole reply, even if a reload swaps it meanwhile
         var limited = overTcp ? output : output[..Math.Min(output.Length, query.UdpLimit(_ednsPacketMax))];
         if (reply is not { } upstream)
         {
@@ -209,7 +210,7 @@ public sealed class DnsResponder
         }
         if (IsPlainQuery(query))
         {
-            if (_pipeline.Rewrites is { } rewrites)
+            if (pipeline.Rewrites is { } rewrites)
             {
                 // bogus-nxdomain: the registry's wildcard answer becomes the NXDOMAIN it stands for (EDE "Blocked" on this
                 // reply only), cached for the name as an upstream NXDOMAIN would be.
@@ -220,10 +221,10 @@ public sealed class DnsResponder
                 }
                 rewrites.Rewrite(upstream.Message);
             }
-            if (_pipeline.Rebind is { } rebind && IsRebind(rebind, query, upstream.Message))
+            if (pipeline.Rebind is { } rebind && IsRebind(rebind, query, upstream.Message))
                 return new DnsResponseBuilder(limited, query).Finish(DnsRcode.NoError, false, _ednsPacketMax, EdeBlocked);
             _sets.Observe(query, upstream.Message); // ipset=/nftset=: queued for a background writer, never waited for
-            if (cacheable && !(_pipeline.Upstreams.NoNegativeCache && IsNegative(upstream.Message))) Cache.Store(query.Name, query.Type, upstream);
+            if (cacheable && !(pipeline.Upstreams.NoNegativeCache && IsNegative(upstream.Message))) Cache.Store(query.Name, query.Type, upstream);
         }
         if (upstream.Message.Length > limited.Length)
         {

@@ -157,7 +157,7 @@ public static class DnsSetup
         // domain= takes IPv4 subnets only (the parser refuses others).
         var bytes = subnet.GetAddressBytes();
         if (bytes.Length != 4 || prefix % 8 != 0 || prefix is 0 or > 32) return null;
-        return string.Join('.', bytes.Take(prefix / 8).Reverse()) + ".in-addr.arpa";
+        return RevServerParser.ReverseDomains(bytes, prefix, 8).Single(); // on an octet boundary: one domain
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class RevServerParser
     }
 
     /// <summary>The reverse domains that together cover ADDRESS/PREFIX, their labels <paramref name="step"/> bits each (octets or nibbles).</summary>
-    private static IEnumerable<string> ReverseDomains(byte[] address, int prefix, int step)
+    internal static IEnumerable<string> ReverseDomains(byte[] address, int prefix, int step)
     {
         int labels = (prefix + step - 1) / step;
         int free = labels * step - prefix; // bits of the last label the prefix leaves open
