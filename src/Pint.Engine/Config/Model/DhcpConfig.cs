@@ -23,6 +23,14 @@ public sealed class DhcpConfig
     internal readonly List<DhcpRange6> Range6List = [];
     internal readonly List<DhcpOption6Entry> Option6List = [];
     internal readonly List<RaParam> RaParamList = [];
+    internal readonly List<DhcpFailoverConfig> FailoverList = [];
+
+    /// <summary><c>pint-lease-store</c>: dnsmasq's lease file (the default) or a shared PostgreSQL database.</summary>
+    public LeaseStoreConfig LeaseStore { get; internal set; } = LeaseStoreConfig.Default;
+    /// <summary><c>pint-server-id</c>: this server's name in a shared lease database (default: the host name).</summary>
+    public string? ServerId { get; internal set; }
+    /// <summary><c>pint-dhcp-failover</c> lines in file order.</summary>
+    public IReadOnlyList<DhcpFailoverConfig> Failovers => FailoverList;
 
     /// <summary>The IPv6 <c>dhcp-range</c> lines (served by the DHCPv6 service, never by DHCPv4).</summary>
     public IReadOnlyList<DhcpRange6> Ranges6 => Range6List;
