@@ -88,9 +88,9 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var leases = LeaseStore.Open(_leaseFile, DateTimeOffset.UtcNow);
-        foreach (var d in leases.LoadDiagnostics) _log.Write(PintLogLevel.Warning, Name, d.ToString());
         var names = new DnsLeaseNames(() => _dns()?.Server.DhcpNames, () => Options.Domain);
+        var leases = Config.Dhcp.LeaseStore.Kind == LeaseStoreKind.PostgreSql ? OpenShared(names) : LeaseStore.Open(_leaseFile, DateTimeOffset.UtcNow);
+        foreach (var d in leases.LoadDiagnostics) _log.Write(PintLogLevel.Warning, Name, d.ToString());
         // Created even without a script, so that a reload adding dhcp-script takes effect in place.
         var script = new LeaseScriptRunner(Options.LeaseScript, Options.LeaseScriptUser, _log, Name);
         try
@@ -113,8 +113,50 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         _script = script;
         _leases = leases;
         _server.Start();
-        _log.Write(PintLogLevel.Information, Name, $"{leases.Count} lease(s) loaded from {_leaseFile}");
+        if (leases.Shared is { } shared)
+        {
+            shared.Start(granted => { leases.AddGrantedElsewhere(granted); PublishNames(granted, names); }, SharedSyncInterval);
+            _log.Write(PintLogLevel.Information, Name, $"{leases.Count} lease(s) loaded from the lease database as server '{shared.ServerId}'");
+        }
+        else _log.Write(PintLogLevel.Information, Name, $"{leases.Count} lease(s) loaded from {_leaseFile}");
         return Task.CompletedTask;
+    }
+
+    // How often a server on a shared lease database reads the leases the others granted (their addresses then stay
+    // out of its offers; a claim in the database stops a double lease either way).
+    private static readonly TimeSpan SharedSyncInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// pint-lease-store=postgresql: the schema made or migrated, the live leases read, renewals queued while the
+    /// database is away journaled beside the lease file. A database unreachable at start is not fatal: the table fills
+    /// once it answers, and until then no new lease is granted.
+    /// </summary>
+    private LeaseStore OpenShared(ILeaseNameSink names)
+    {
+        var dhcp = Config.Dhcp;
+        var serverId = dhcp.ServerId ?? System.Net.Dns.GetHostName();
+        var backend = new Dhcp.Leases.Postgres.PostgresLeaseBackend(new() { ConnectionString = dhcp.LeaseStore.ConnectionString!, ServerId = serverId });
+        var offline = new Dhcp.Leases.Postgres.OfflineRenewalQueue(serverId, _leaseFile + ".offline");
+        var ledger = new Dhcp.Leases.Postgres.SharedLeaseLedger(backend, offline,
+            dhcp.Failovers.Select(f => (f.Name, f.Settings, f.ScopeIds)),
+            address => DhcpScopeId.TextOf(address, Options.Ranges),
+            message => _log.Write(PintLogLevel.Warning, Name, message));
+        IReadOnlyList<DhcpLease> live;
+        try
+        {
+            live = ledger.OpenAsync().GetAwaiter().GetResult();
+        }
+        catch (Dhcp.Leases.Postgres.LeaseBackendUnavailableException unavailable)
+        {
+            _log.Write(PintLogLevel.Warning, Name, $"lease database unreachable at start ({unavailable.Message}); no new leases until it answers");
+            live = [];
+        }
+        catch
+        {
+            ledger.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+        return LeaseStore.OpenShared(ledger, live, DateTimeOffset.UtcNow);
     }
 
     /// <summary>
@@ -144,9 +186,11 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         }
     }
 
-    private void PublishNames(LeaseStore leases, ILeaseNameSink names)
+    private void PublishNames(LeaseStore leases, ILeaseNameSink names) => PublishNames(leases.Snapshot(), names);
+
+    private void PublishNames(IReadOnlyList<DhcpLease> leases, ILeaseNameSink names)
     {
-        foreach (var lease in leases.Snapshot())
+        foreach (var lease in leases)
             if (lease.HostName is { } host) names.Add(DhcpDecisionEffects.Qualify(host, Options.Domain), lease.Address);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Pint.Engine.Config;
+using Pint.Engine.Dhcp.Leases.Postgres;
 
 namespace Pint.Engine.Dhcp.Leases;
 
@@ -19,6 +20,8 @@ public sealed class LeaseStore : IAsyncDisposable
     private readonly Dictionary<IPAddress, DateTimeOffset> _declined = new();
     private readonly OfferHolds _offers = new();
     private LeaseDiskWriter? _disk;
+    // Set for a store whose leases live in a database shared with other servers (then there is no disk writer).
+    private SharedLeaseLedger? _shared;
     private readonly LeaseFileLock? _ownership;
     // No lease in the table expires before this (it may be earlier than the true first expiry, never later).
     private DateTimeOffset _nextExpiry = DateTimeOffset.MaxValue;
@@ -54,6 +57,54 @@ public sealed class LeaseStore : IAsyncDisposable
             ownership.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A store whose leases live in a database several servers share (issue #18): <paramref name="live"/> (the
+    /// database's live leases) fills the table, every commit is claimed in the database before it completes, and
+    /// leases other servers grant are added with <see cref="AddGrantedElsewhere"/>. No lease file is written.
+    /// </summary>
+    public static LeaseStore OpenShared(SharedLeaseLedger ledger, IEnumerable<DhcpLease> live, DateTimeOffset now)
+    {
+        var store = new LeaseStore(null, []) { _shared = ledger };
+        foreach (var lease in live)
+            if (!lease.IsExpiredAt(now)) store.Load(lease);
+        return store;
+    }
+
+    /// <summary>The shared database this store writes through, or null for the lease file.</summary>
+    public SharedLeaseLedger? Shared => _shared;
+
+    /// <summary>
+    /// Leases another server granted (read from the shared database): into the table, so that the allocator passes
+    /// their addresses; a lease this server holds for a different client on that address is replaced (the database decides).
+    /// </summary>
+    public void AddGrantedElsewhere(IReadOnlyList<DhcpLease> leases)
+    {
+        lock (_gate)
+            foreach (var lease in leases) Load(lease);
+    }
+
+    /// <summary>
+    /// For a shared store: holds <paramref name="offer"/>'s address in the database before the OFFER goes out, so no
+    /// other server offers it too. Lost: the holder goes into the table (the next decision passes it) and the result
+    /// says so. A file store always succeeds at once.
+    /// </summary>
+    public async ValueTask<SharedCommit> HoldOfferSharedAsync(DhcpLease offer)
+    {
+        if (_shared is null) return new SharedCommit(SharedCommitStatus.Committed);
+        var result = await _shared.HoldOfferAsync(offer).ConfigureAwait(false);
+        if (result.Status == SharedCommitStatus.Lost && result.Holder is { } holder)
+            lock (_gate) LearnHolder(holder);
+        return result;
+    }
+
+    /// <summary>Another server's row that kept an address: its lease into the table, its offer into the holds (under the gate).</summary>
+    private void LearnHolder(SharedLease holder)
+    {
+        if (holder.State == SharedLeaseState.Active) Load(holder.ToDhcpLease());
+        else if (holder.State == SharedLeaseState.Offered && holder.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            _offers.Hold(holder.ToDhcpLease());
     }
 
     /// <summary>A store that keeps leases in memory only (dnsmasq's <c>leasefile-ro</c> without a script).</summary>
@@ -99,12 +150,13 @@ public sealed class LeaseStore : IAsyncDisposable
             _declined.Remove(lease.Address);
             _offers.Remove(Net.Ipv4.ToValue(lease.Address));
         }
-        if (_disk is null) return;
+        if (_disk is null && _shared is null) return;
         try
         {
-            await _disk.AppendAsync(lease, retired, continueOnWriter).ConfigureAwait(false);
+            if (_shared is not null) await CommitSharedAsync(lease).ConfigureAwait(false);
+            else await _disk!.AppendAsync(lease, retired, continueOnWriter).ConfigureAwait(false);
         }
-        catch
+        catch (Exception failure)
         {
             lock (_gate)
             {
@@ -114,10 +166,20 @@ public sealed class LeaseStore : IAsyncDisposable
                     _table.Remove(lease.Address);
                     if (previous is not null) Load(previous);
                     if (retired is not null && _table.ByAddress(retired.Address) is null) Load(retired);
+                    // Lost to another server's client: the table learns who holds the address, so the next decision passes it.
+                    if (failure.InnerException is LeaseClaimLostException { Holder: { } holder }) LearnHolder(holder);
                 }
             }
             throw;
         }
+    }
+
+    private async Task CommitSharedAsync(DhcpLease lease)
+    {
+        var result = await _shared!.CommitAsync(lease).ConfigureAwait(false);
+        if (result.MayReply) return;
+        throw new LeaseStoreWriteException(result.Reason ?? $"the lease database refused {lease.Address}",
+            new LeaseClaimLostException(result.Status, result.Holder));
     }
 
     /// <summary>Ends the lease on <paramref name="address"/> (DHCPRELEASE); returns the lease that ended, or null.</summary>
@@ -125,7 +187,8 @@ public sealed class LeaseStore : IAsyncDisposable
     {
         DhcpLease? released;
         lock (_gate) released = _table.Remove(address);
-        if (released is not null && _disk is not null)
+        if (released is not null && _shared is not null) await _shared.ReleaseAsync(released).ConfigureAwait(false);
+        else if (released is not null && _disk is not null)
             await _disk.AppendAsync(released with { Expires = LeaseFile.ReleasedExpiry }).ConfigureAwait(false);
         return released;
     }
@@ -137,7 +200,15 @@ public sealed class LeaseStore : IAsyncDisposable
     public ValueTask<DhcpLease?> DeclineAsync(IPAddress address, DateTimeOffset until)
     {
         lock (_gate) _declined[address] = until;
-        return ReleaseAsync(address);
+        return _shared is null ? ReleaseAsync(address) : DeclineSharedAsync(address, until);
+    }
+
+    private async ValueTask<DhcpLease?> DeclineSharedAsync(IPAddress address, DateTimeOffset until)
+    {
+        DhcpLease? ended;
+        lock (_gate) ended = _table.Remove(address);
+        await _shared!.DeclineAsync(address, until).ConfigureAwait(false);
+        return ended;
     }
 
     /// <summary>True while a declined address must not be offered.</summary>
@@ -266,6 +337,7 @@ public sealed class LeaseStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_disk is not null) await _disk.DisposeAsync().ConfigureAwait(false);
+        if (_shared is not null) await _shared.DisposeAsync().ConfigureAwait(false);
         _ownership?.Dispose();
     }
 }

@@ -30,4 +30,10 @@ public enum DhcpDropReason
     PingConflicts,
     /// <summary>Received on an interface no-dhcp-interface names.</summary>
     InterfaceNotServed,
+    /// <summary>Failover: the client is the partner server's to answer (load balance share, or this one is the standby).</summary>
+    PartnersClient,
+    /// <summary>Shared lease store: the database is unreachable, and a new lease needs it (renewals of held leases go on).</summary>
+    LeaseDatabaseUnavailable,
+    /// <summary>Shared lease store: every address offered was taken by another server first.</summary>
+    AddressTakenByPartner,
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Pint.Engine.Dhcp.Leases;
+using Pint.Engine.Dhcp.Leases.Postgres;
 using Pint.Engine.Dhcp.Protocol;
 using Pint.Engine.Dhcp.Script;
 using Pint.Engine.Dhcp.Wire;
@@ -174,8 +175,19 @@ public sealed class DhcpServer : IAsyncDisposable
             Counters.CountDropped(DhcpDropReason.InterfaceWithoutAddress);
             return;
         }
+        if (_leases.Shared is { } shared && !ServesClient(request, context, shared, serving.Options))
+        {
+            Counters.CountDropped(DhcpDropReason.PartnersClient);
+            return;
+        }
         var decision = Decide(request, context, serving);
         if (decision is null) return;
+        if (_leases.Shared is not null && decision.ReplyType == DhcpMessageType.Offer && decision.OfferToHold is not null)
+        {
+            // Claimed in the shared database before it goes out: two servers never offer one address.
+            _ = ClaimOfferThenCompleteAsync(request, decision, context, arrival.Interface, serving);
+            return;
+        }
         if (serving.Options.Ping && decision.ReplyType == DhcpMessageType.Offer && decision.YourAddress is { } offered && NeedsProbe(offered, request))
         {
             // The probe waits off the receive loop: other clients are answered meanwhile.
@@ -206,6 +218,40 @@ public sealed class DhcpServer : IAsyncDisposable
             return null;
         }
         return decision;
+    }
+
+    /// <summary>
+    /// Failover: a client looking for an address (DISCOVER, or a REQUEST without ciaddr) is answered only by the server
+    /// whose share it is; a client renewing (ciaddr set), releasing or declining is answered by whichever server it asks.
+    /// </summary>
+    private static bool ServesClient(DhcpRequest request, DhcpReceiveContext context, SharedLeaseLedger shared, DhcpServerOptions options)
+    {
+        var choosing = request.MessageType == DhcpMessageType.Discover || (request.MessageType == DhcpMessageType.Request && request.ClientAddress == 0);
+        if (!choosing || shared.Failovers.Count == 0) return true;
+        var subnet = request.RelayAddress != 0 ? request.RelayAddress : Ipv4.ToValue(context.InterfaceAddress);
+        var scope = DhcpScopeId.Of(subnet, options.Ranges, request.RelayAddress != 0 ? 24 : context.PrefixLength);
+        var hardware = request.ClientHardwareAddress;
+        return shared.ShouldServe(hardware, scope);
+    }
+
+    // Each lost claim teaches the table the holder, so the next decision offers another address; a few suffice.
+    private const int MaxOfferClaims = 6;
+
+    private async Task ClaimOfferThenCompleteAsync(DhcpRequest request, DhcpDecision decision, DhcpReceiveContext context, int interfaceIndex, Serving serving)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await _leases.HoldOfferSharedAsync(decision.OfferToHold!).ConfigureAwait(false);
+            if (result.MayReply) break;
+            if (result.Status == SharedCommitStatus.Unavailable) { Counters.CountDropped(DhcpDropReason.LeaseDatabaseUnavailable); return; }
+            // Lost: the table now knows the holder, so deciding again offers another address.
+            if (attempt + 1 >= MaxOfferClaims) { Counters.CountDropped(DhcpDropReason.AddressTakenByPartner); return; }
+            var next = Decide(request, context, serving);
+            if (next is null) return;
+            decision = next;
+            if (decision.ReplyType != DhcpMessageType.Offer || decision.OfferToHold is null) break;
+        }
+        await CompleteAsync(decision, request, context, interfaceIndex, serving.Options).ConfigureAwait(false);
     }
 
     /// <summary>A client renewing its own address needs no probe; a new offer does.</summary>

@@ -30,7 +30,12 @@ public sealed class PostgresLeaseBackend : IOfflineRenewalTarget, IAsyncDisposab
             ON CONFLICT (address) DO UPDATE SET
                 hardware_address = excluded.hardware_address, client_id = excluded.client_id,
                 client_key = excluded.client_key, host_name = coalesce(excluded.host_name, l.host_name),
-                expires = excluded.expires, state = excluded.state, server_id = excluded.server_id,
+                -- An offer to a client that holds the address already must not turn its lease into a short hold.
+                expires = CASE WHEN excluded.state = 'offered' AND l.state = 'active' AND l.client_key = excluded.client_key
+                               AND (l.expires IS NULL OR l.expires > now()) THEN l.expires ELSE excluded.expires END,
+                state = CASE WHEN excluded.state = 'offered' AND l.state = 'active' AND l.client_key = excluded.client_key
+                             AND (l.expires IS NULL OR l.expires > now()) THEN l.state ELSE excluded.state END,
+                server_id = excluded.server_id,
                 scope = excluded.scope, updated = now()
             WHERE (l.expires IS NOT NULL AND l.expires <= now()) OR (l.client_key = excluded.client_key AND l.state <> 'declined')
             RETURNING {Columns}
@@ -190,6 +195,28 @@ public sealed class PostgresLeaseBackend : IOfflineRenewalTarget, IAsyncDisposab
     public Task<IReadOnlyList<SharedLease>> LoadLiveAsync(string? scope = null, CancellationToken cancellationToken = default) =>
         QueryAsync("load", $"SELECT {Columns} FROM pint_leases WHERE state = 'active' AND (expires IS NULL OR expires > now()) AND (@scope IS NULL OR scope = @scope) ORDER BY address",
             command => command.Parameters.AddWithValue("scope", NpgsqlDbType.Text, (object?)scope ?? DBNull.Value), cancellationToken);
+
+    /// <summary>
+    /// Live active rows other servers wrote after <paramref name="since"/> (database clock; null = all), and the
+    /// database's clock now, to pass as <paramref name="since"/> next time.
+    /// </summary>
+    public Task<(IReadOnlyList<SharedLease> Rows, DateTime Now)> ChangedByOthersAsync(DateTime? since, CancellationToken cancellationToken = default) =>
+        RunAsync("read changes", async (connection, token) =>
+        {
+            DateTime now;
+            await using (var clock = new NpgsqlCommand("SELECT now()", connection))
+                now = (DateTime)(await clock.ExecuteScalarAsync(token))!;
+            await using var command = new NpgsqlCommand(
+                $"SELECT {Columns} FROM pint_leases WHERE state = 'active' AND server_id <> @server AND (expires IS NULL OR expires > now()) AND (@since IS NULL OR updated > @since)",
+                connection);
+            command.Parameters.AddWithValue("server", _options.ServerId);
+            // A little overlap: a row committed just before 'now' was read may carry an earlier 'updated'.
+            command.Parameters.AddWithValue("since", NpgsqlDbType.TimestampTz, since is { } t ? t.AddSeconds(-1) : DBNull.Value);
+            var rows = new List<SharedLease>();
+            await using var reader = await command.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token)) rows.Add(ReadLease(reader, 0));
+            return ((IReadOnlyList<SharedLease>)rows, now);
+        }, cancellationToken);
 
     /// <summary>The live rows (any state) of a hardware address.</summary>
     public Task<IReadOnlyList<SharedLease>> FindByHardwareAddressAsync(string hardwareAddress, CancellationToken cancellationToken = default) =>
