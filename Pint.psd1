@@ -17,6 +17,7 @@
         'Get-PintLease', 'Remove-PintLease', 'Get-PintDhcpStatistics'
         'Set-PintDhcpOption', 'Get-PintDhcpOption', 'Remove-PintDhcpOption'
         'Set-PintDhcpScript', 'Remove-PintDhcpScript'
+        'Set-PintLeaseStore', 'Get-PintLeaseStore', 'Add-PintDhcpFailover', 'Get-PintDhcpFailover', 'Remove-PintDhcpFailover'
         'Start-PintServer', 'Get-PintServer', 'Stop-PintServer', 'Update-PintServer', 'Get-PintStatistics'
         'Install-PintService', 'Uninstall-PintService'
         'Import-PintWindowsDhcp', 'Import-PintDnsZone'

@@ -41,6 +41,23 @@ function Invoke-Build {
     foreach ($name in 'Pint.PowerShell.dll', 'Pint.PowerShell.pdb', 'Pint.Engine.dll', 'Pint.Engine.pdb', 'Pint.PowerShell.deps.json') {
         Copy-Item (Join-Path $bin $name) $moduleOut
     }
+    # The engine's NuGet dependencies (Npgsql for the shared lease store, and what it needs: Microsoft.Extensions.
+    # Logging.Abstractions and DependencyInjection.Abstractions; BouncyCastle) go next to Pint.Engine.dll. The project
+    # does not copy them (CopyLocalLockFileAssemblies is off, to keep PowerShell's own assemblies out), so they are
+    # taken from the package folder by the runtime paths its deps.json lists; PowerShell's own packages list none.
+    $deps = Get-Content (Join-Path $bin 'Pint.PowerShell.deps.json') -Raw | ConvertFrom-Json
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    foreach ($target in $deps.targets.PSObject.Properties.Value) {
+        foreach ($library in $target.PSObject.Properties) {
+            $info = $deps.libraries.($library.Name)
+            if ($info.type -ne 'package' -or -not $library.Value.PSObject.Properties['runtime']) { continue }
+            foreach ($asset in $library.Value.runtime.PSObject.Properties.Name) {
+                $file = Join-Path $packages $info.path $asset
+                if (-not (Test-Path $file)) { throw "$($library.Name): $file is missing (run dotnet restore)" }
+                Copy-Item $file $moduleOut
+            }
+        }
+    }
     Copy-Item (Join-Path $root 'Pint.psd1'), (Join-Path $root 'Pint.format.ps1xml') $moduleOut
     # The service host (pint.dll) ships in the module so Install-PintService can register it.
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/Pint.Service/Pint.Service.csproj'), '-c', $Configuration, '--nologo', '-v', 'quiet',

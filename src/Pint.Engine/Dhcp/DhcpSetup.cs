@@ -99,6 +99,8 @@ public static class DhcpSetup
         foreach (var b in dhcp.Boots.Where(b => b.ServerAddressName is not null))
             diagnostics.Add(new ConfigDiagnostic(b.Source, "dhcp-boot", DiagnosticSeverity.Warning, $"a server given by name ({b.ServerAddressName}) is not resolved yet; next-server is this host"));
 
+        CheckFailovers(dhcp, diagnostics);
+
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return new SetupResult<DhcpServerOptions>(null, diagnostics);
         var options = new DhcpServerOptions
         {
@@ -132,6 +134,52 @@ public static class DhcpSetup
             LogDhcp = dhcp.LogDhcp,
         };
         return new SetupResult<DhcpServerOptions>(options, diagnostics);
+    }
+
+    /// <summary>
+    /// pint-dhcp-failover lines against the rest of the config: a relationship shares leases through the database, so
+    /// it needs pint-lease-store=postgresql; each scope= must be the network address of a configured IPv4 dhcp-range
+    /// (Windows' -ScopeId); the partner cannot be this server. Each finding is an error naming the failover's line.
+    /// </summary>
+    private static void CheckFailovers(DhcpConfig dhcp, List<ConfigDiagnostic> diagnostics)
+    {
+        const string option = "pint-dhcp-failover";
+        foreach (var f in dhcp.Failovers)
+        {
+            if (dhcp.LeaseStore.Kind != LeaseStoreKind.PostgreSql)
+                diagnostics.Add(new ConfigDiagnostic(f.Source, option, DiagnosticSeverity.Error,
+                    $"failover '{f.Name}' needs the shared lease database: add pint-lease-store=postgresql,CONNECTION-STRING (Set-PintLeaseStore -PostgreSql)"));
+            if (dhcp.ServerId is { } self && string.Equals(self, f.Settings.PartnerServerId, StringComparison.OrdinalIgnoreCase))
+                diagnostics.Add(new ConfigDiagnostic(f.Source, option, DiagnosticSeverity.Error,
+                    $"failover '{f.Name}' names this server ({self}, pint-server-id) as its own partner"));
+            foreach (var scope in f.ScopeIds.Where(s => !dhcp.Ranges.Any(r => IsScopeOf(r, s))))
+            {
+                var known = dhcp.Ranges.Where(r => r.Netmask is not null && r.Start.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                    .Select(r => Pint.Engine.Management.DhcpRangeCatalog.Network(r.Start, r.Netmask!).ToString()).Distinct().ToList();
+                diagnostics.Add(new ConfigDiagnostic(f.Source, option, DiagnosticSeverity.Error,
+                    $"failover '{f.Name}': scope={scope} is not the network address of a configured IPv4 dhcp-range" +
+                    (known.Count > 0 ? $" (the ranges' networks: {string.Join(", ", known)})" : "")));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="scope"/> is the network of <paramref name="range"/>: by its netmask, or, for a range
+    /// whose mask comes from the interface at run time, by any prefix (/8 to /30) that holds the whole range.
+    /// </summary>
+    private static bool IsScopeOf(Config.DhcpRange range, System.Net.IPAddress scope)
+    {
+        if (range.Start.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork) return false;
+        if (range.Netmask is { } mask) return Pint.Engine.Management.DhcpRangeCatalog.Network(range.Start, mask).Equals(scope);
+        for (int prefix = 8; prefix <= 30; prefix++)
+        {
+            var bytes = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes, uint.MaxValue << (32 - prefix));
+            var m = new System.Net.IPAddress(bytes);
+            var network = Pint.Engine.Management.DhcpRangeCatalog.Network(range.Start, m);
+            if (network.Equals(scope) && Pint.Engine.Management.DhcpRangeCatalog.Network(range.End, m).Equals(scope)) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ public sealed class ConfigEditSession : IDisposable
     private readonly ConfigDocument _main;
     private readonly Dictionary<string, ConfigDocument?> _documents = new(StringComparer.Ordinal);
     private readonly List<ConfigChange> _changes = [];
+    private readonly HashSet<string> _created = new(StringComparer.Ordinal);
     private bool _disposed;
 
     private ConfigEditSession(string path, ConfigFileLock fileLock)
@@ -120,6 +121,61 @@ public sealed class ConfigEditSession : IDisposable
         return EntryAt(option, last.Source)!;
     }
 
+    /// <summary>
+    /// The file <paramref name="path"/> as a document of this session, included from the main file: a
+    /// <c>conf-file=FULL-PATH</c> line is appended to the main file when no conf-file= line of the config names it
+    /// yet (the only change to the main file). A file that does not exist yet is created by <see cref="Commit"/>,
+    /// with the main file's permissions (it may hold what the main file holds, such as a password).
+    /// </summary>
+    public ConfigDocument Include(string path)
+    {
+        ThrowIfDisposed();
+        var full = Path.GetFullPath(path);
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (string.Equals(full, ConfigPath, comparison)) throw new ArgumentException("a config cannot include itself", nameof(path));
+        // Walking the config reads every file it includes (conf-file= or conf-dir=), so one already read is included.
+        var named = Entries("conf-file").Any(e => !string.IsNullOrEmpty(e.Value) && string.Equals(Path.GetFullPath(e.Value), full, comparison));
+        if (!named && !(_documents.TryGetValue(full, out var read) && read is not null)) Append("conf-file", full);
+        var document = Document(full);
+        if (document is null)
+        {
+            document = ConfigDocument.Parse("", full);
+            _documents[full] = document;
+            _created.Add(full);
+        }
+        return document;
+    }
+
+    /// <summary>Appends <c>option[=value]</c> to the end of <paramref name="document"/> (the main file or one from <see cref="Include"/>).</summary>
+    public ConfigEntry AppendTo(ConfigDocument document, string option, string? value)
+    {
+        ThrowIfDisposed();
+        if (!_documents.TryGetValue(document.FileName, out var owned) || !ReferenceEquals(owned, document))
+            throw new InvalidOperationException($"{document.FileName} is not a document of this session");
+        if (option.Length == 0 || option.Any(c => char.IsWhiteSpace(c) || c is '=' or '#' or '"'))
+            throw new ArgumentException($"'{option}' is not an option name", nameof(option));
+        var text = ConfigValue.FormatLine(option, value);
+        var line = document.AppendLine(text);
+        _changes.Add(new ConfigChange(document.FileName, line.Number, ConfigChangeKind.Add, null, text));
+        return new ConfigEntry(document, line);
+    }
+
+    /// <summary>
+    /// As <see cref="Set"/>, but the line lives in <paramref name="document"/>: a line of the option there is
+    /// rewritten in place; lines of it in any other file are removed and the line is appended to the document.
+    /// </summary>
+    public ConfigEntry SetIn(ConfigDocument document, string option, string? value)
+    {
+        var entries = Entries(option).ToList();
+        var here = entries.LastOrDefault(e => ReferenceEquals(e.Document, document));
+        foreach (var other in entries.Where(e => !ReferenceEquals(e.Document, document)).OrderBy(e => e.Source.File, StringComparer.Ordinal).ThenByDescending(e => e.Source.Line))
+            Remove(other);
+        if (here is null) return AppendTo(document, option, value);
+        if (here.Value == value) return here;
+        Replace(here, value);
+        return EntryAt(option, here.Source)!;
+    }
+
     /// <summary>Removes every active line of <paramref name="option"/>, in the main file and its includes.</summary>
     /// <returns>How many lines were removed.</returns>
     public int RemoveAll(string option)
@@ -138,6 +194,8 @@ public sealed class ConfigEditSession : IDisposable
         {
             if (document is null || !document.IsModified) continue;
             AtomicFile.Write(document.FileName, document.ToBytes());
+            if (_created.Remove(document.FileName) && !OperatingSystem.IsWindows() && File.Exists(ConfigPath))
+                File.SetUnixFileMode(document.FileName, File.GetUnixFileMode(ConfigPath));
             document.MarkSaved();
         }
         _changes.Clear();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Pint.Engine.Dhcp.Leases.Postgres;
 
 namespace Pint.Engine.Config;
 
@@ -111,6 +112,43 @@ public sealed class DnsmasqValue
     {
         var prefix = domains.Count == 0 ? "" : "/" + string.Join('/', domains) + "/";
         return port == 53 ? $"{prefix}{address}" : $"{prefix}{address}#{port.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// <c>pint-lease-store=</c>: <c>file</c>, or <c>postgresql,CONNECTION-STRING</c> with the connection string as
+    /// given, commas and all (it is the rest of the line).
+    /// </summary>
+    public static string LeaseStore(LeaseStoreKind kind, string? connectionString)
+    {
+        if (kind == LeaseStoreKind.File) return "file";
+        if (string.IsNullOrWhiteSpace(connectionString)) throw new ArgumentException("a PostgreSQL lease store needs a connection string", nameof(connectionString));
+        return new DnsmasqValue().Add("postgresql").AddWritten([connectionString.Trim(' ')]);
+    }
+
+    /// <summary>
+    /// <c>pint-dhcp-failover=NAME,PARTNER,load-balance|hot-standby,role=primary|secondary[,percent=N]
+    /// [,partner-down=SECONDS][,heartbeat=SECONDS][,scope=NETWORK]...</c>: the role always, the share of a
+    /// load-balance relationship always, the timings only when they are not the defaults (30 s and 5 s).
+    /// </summary>
+    public static string DhcpFailover(string name, FailoverSettings settings, IEnumerable<IPAddress> scopes)
+    {
+        var defaults = new FailoverSettings { Role = settings.Role, PartnerServerId = settings.PartnerServerId };
+        var loadBalance = settings.Mode == FailoverMode.LoadBalance;
+        return new DnsmasqValue()
+            .Add(name)
+            .Add(settings.PartnerServerId)
+            .Add(loadBalance ? "load-balance" : "hot-standby")
+            .Add(settings.Role == FailoverRole.Primary ? "role=primary" : "role=secondary")
+            .Add(loadBalance ? "percent=" + settings.LoadBalancePercent.ToString(CultureInfo.InvariantCulture) : null)
+            .Add(settings.PartnerDownAfter == defaults.PartnerDownAfter ? null : "partner-down=" + WholeSeconds(settings.PartnerDownAfter))
+            .Add(settings.HeartbeatInterval == defaults.HeartbeatInterval ? null : "heartbeat=" + WholeSeconds(settings.HeartbeatInterval))
+            .Add(scopes.Select(s => "scope=" + s));
+    }
+
+    private static string WholeSeconds(TimeSpan span)
+    {
+        if (span.Ticks % TimeSpan.TicksPerSecond != 0) throw new ArgumentException($"{span} is not a whole number of seconds", nameof(span));
+        return ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -83,10 +83,11 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             Add(source, name, DiagnosticSeverity.Error, $"only server= and rev-server= lines belong in a servers-file, not '{name}'");
             return;
         }
-        var info = DnsmasqOptionCatalog.Find(name);
+        // dnsmasq's options, and the few Pint-only ones (pint-..., which dnsmasq refuses: the cmdlets keep them in a file of their own).
+        var info = PintOptionCatalog.FindAny(name);
         if (info is null)
         {
-            var suggestion = DnsmasqOptionCatalog.SuggestImplemented(name);
+            var suggestion = PintOptionCatalog.SuggestImplemented(name);
             var message = suggestion is null ? $"unknown option '{name}'" : $"unknown option '{name}'; did you mean '{suggestion}'?";
             Add(source, name, DiagnosticSeverity.Error, message);
             return;
@@ -138,7 +139,7 @@ internal sealed class ConfigLoadRun(ConfigLoadOptions options)
             case "servers-file": IncludeServersFile(value!, source); break;
             default:
                 var line = new OptionLine(name, value, source, _diagnostics);
-                OptionHandlers.All[name](line, _config);
+                OptionHandlers.Find(name)!(line, _config);
                 if (name is "addn-hosts" or "hostsdir" && !line.Failed) _hostsFiles.Add((value!, source));
                 if (name is "dhcp-hostsfile" or "dhcp-hostsdir" or "dhcp-optsfile" or "dhcp-optsdir" && !line.Failed) _dhcpHostsFiles.Add((name, value!, source));
                 break;

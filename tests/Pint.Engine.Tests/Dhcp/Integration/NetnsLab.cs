@@ -21,6 +21,7 @@ internal sealed class NetnsLab : IDisposable
     {
         _id = $"{Environment.ProcessId % 100000}x{Interlocked.Increment(ref _next)}";
         ServerNamespace = $"pint-s{_id}";
+        ClientSegment = $"pc{_id}";
         ClientNamespace = $"pint-c{_id}";
         Directory = System.IO.Directory.CreateTempSubdirectory("pint-netns-").FullName;
     }
@@ -79,12 +80,42 @@ internal sealed class NetnsLab : IDisposable
         Ip($"-n {ClientNamespace} link set lo up");
     }
 
+    /// <summary>The client side of the segment: the veth end, or the bridge once a second server is added.</summary>
+    public string ClientSegment { get; private set; } = "";
+
+    /// <summary>The second server's namespace (see <see cref="AddSecondServer"/>), or null.</summary>
+    public string? SecondServerNamespace { get; private set; }
+
+    /// <summary>
+    /// Two servers on one segment: the client end goes onto a bridge in the client namespace, and a second server
+    /// namespace joins the bridge with <paramref name="address"/>/24. Client interfaces made after this hang off the bridge.
+    /// </summary>
+    public string AddSecondServer(string address)
+    {
+        var bridge = $"pb{_id}";
+        SecondServerNamespace = $"pint-t{_id}";
+        Ip($"netns add {SecondServerNamespace}");
+        Ip($"-n {ClientNamespace} link add {bridge} type bridge");
+        Ip($"-n {ClientNamespace} link set pc{_id} master {bridge}");
+        Ip($"link add pt{_id} type veth peer name pu{_id}");
+        Ip($"link set pt{_id} netns {SecondServerNamespace}");
+        Ip($"link set pu{_id} netns {ClientNamespace}");
+        Ip($"-n {ClientNamespace} link set pu{_id} master {bridge}");
+        Ip($"-n {ClientNamespace} link set pu{_id} up");
+        Ip($"-n {ClientNamespace} link set {bridge} up");
+        Ip($"-n {SecondServerNamespace} addr add {address}/24 dev pt{_id}");
+        Ip($"-n {SecondServerNamespace} link set pt{_id} up");
+        Ip($"-n {SecondServerNamespace} link set lo up");
+        ClientSegment = bridge;
+        return SecondServerNamespace;
+    }
+
     /// <summary>Adds a client interface with <paramref name="mac"/>; returns its name.</summary>
     public string AddClientInterface(string mac)
     {
         var name = $"pm{_id}n{Interlocked.Increment(ref _interfaces)}";
         if (name.Length > 15) name = name[^15..];
-        Ip($"-n {ClientNamespace} link add link pc{_id} name {name} type macvlan mode bridge");
+        Ip($"-n {ClientNamespace} link add link {ClientSegment} name {name} type macvlan mode bridge");
         Ip($"-n {ClientNamespace} link set {name} address {mac} up");
         return name;
     }
@@ -102,34 +133,39 @@ internal sealed class NetnsLab : IDisposable
     public (int ExitCode, string Output) InClient(string command, string arguments, int timeoutMs = 15000) =>
         Run("ip", $"netns exec {ClientNamespace} {command} {arguments}", timeoutMs);
 
-    /// <summary>Starts a long-running process inside the server namespace.</summary>
-    public Process StartInServer(string command, string arguments)
+    /// <summary>Starts a long-running process inside the server namespace (or <paramref name="inNamespace"/>).</summary>
+    public Process StartInServer(string command, string arguments, string? inNamespace = null)
     {
-        var info = new ProcessStartInfo("ip", $"netns exec {ServerNamespace} {command} {arguments}")
+        var info = new ProcessStartInfo("ip", $"netns exec {inNamespace ?? ServerNamespace} {command} {arguments}")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
         var process = Process.Start(info)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.OutputDataReceived += (_, _) => { };
+        var log = Environment.GetEnvironmentVariable("PINT_TEST_SERVER_LOG") is { Length: > 0 } dir ? Path.Combine(dir, $"{inNamespace ?? ServerNamespace}.log") : null;
+        void Keep(string? line) { if (log is not null && line is not null) lock (this) File.AppendAllText(log, line + "\n"); }
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return process;
     }
 
     /// <summary>Waits until something in the server namespace listens on UDP <paramref name="port"/>.</summary>
-    public void WaitForUdpListener(int port, Process owner, TimeSpan timeout)
+    public void WaitForUdpListener(int port, Process owner, TimeSpan timeout) => WaitForUdpListener(port, owner, timeout, ServerNamespace);
+
+    /// <summary>Waits until something in <paramref name="inNamespace"/> listens on UDP <paramref name="port"/>.</summary>
+    public void WaitForUdpListener(int port, Process owner, TimeSpan timeout, string inNamespace)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(owner.HasExited, $"the server exited with code {(owner.HasExited ? owner.ExitCode : 0)} before listening");
-            var (_, output) = Run("ip", $"netns exec {ServerNamespace} ss -H -uln sport = :{port}", 5000);
+            var (_, output) = Run("ip", $"netns exec {inNamespace} ss -H -uln sport = :{port}", 5000);
             if (output.Contains($":{port}", StringComparison.Ordinal)) return;
             Thread.Sleep(50);
         }
-        Assert.Fail($"nothing listened on UDP port {port} in {ServerNamespace} within {timeout}");
+        Assert.Fail($"nothing listened on UDP port {port} in {inNamespace} within {timeout}");
     }
 
     public static (int ExitCode, string Output) Run(string file, string arguments, int timeoutMs = 15000)
@@ -159,6 +195,7 @@ internal sealed class NetnsLab : IDisposable
     {
         Run("ip", $"netns del {ClientNamespace}");
         Run("ip", $"netns del {ServerNamespace}");
+        if (SecondServerNamespace is not null) Run("ip", $"netns del {SecondServerNamespace}");
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { }
     }

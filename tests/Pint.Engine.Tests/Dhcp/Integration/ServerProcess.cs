@@ -12,15 +12,22 @@ internal sealed class ServerProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static ServerProcess StartPint(NetnsLab lab, string configPath)
+    public static ServerProcess StartPint(NetnsLab lab, string configPath) => StartPint(lab, configPath, null);
+
+    /// <summary>The service host in <paramref name="inNamespace"/> (the lab's server namespace when null), its control socket named after the config.</summary>
+    public static ServerProcess StartPint(NetnsLab lab, string configPath, string? inNamespace)
     {
         // Its own control socket beside the config: never the machine's /run/pint/pint.sock.
-        var socket = Path.Combine(Path.GetDirectoryName(configPath)!, "pint.sock");
-        var process = lab.StartInServer("dotnet", $"{PintHostAssembly()} -C {configPath} --control-socket {socket}");
+        var socket = Path.ChangeExtension(configPath, ".sock");
+        if (inNamespace is null) socket = Path.Combine(Path.GetDirectoryName(configPath)!, "pint.sock");
+        var process = lab.StartInServer("dotnet", $"{PintHostAssembly()} -C {configPath} --control-socket {socket}", inNamespace);
         var server = new ServerProcess(process);
-        lab.WaitForUdpListener(67, process, TimeSpan.FromSeconds(20));
+        lab.WaitForUdpListener(67, process, TimeSpan.FromSeconds(20), inNamespace ?? lab.ServerNamespace);
         return server;
     }
+
+    /// <summary>Whether the process has ended (crashed, or refused its config).</summary>
+    public bool HasExited => _process.HasExited;
 
     public static ServerProcess StartDnsmasq(NetnsLab lab, string configPath)
     {
