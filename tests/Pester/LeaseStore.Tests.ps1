@@ -248,3 +248,75 @@ Describe 'Add-PintDhcpFailover, Get-PintDhcpFailover and Remove-PintDhcpFailover
         ($errors.Message -join ' ') | Should -Match 'scope=10\.0\.3\.0 is not the network address'
     }
 }
+
+# Get-PintLease on a shared store reads the database, every server's rows, not a lease file. A throwaway PostgreSQL
+# cluster (initdb under a temporary folder, reached over its unix socket only); the rows are written by the engine's
+# own backend, as a running server writes them.
+Describe 'Get-PintLease with pint-lease-store=postgresql' {
+    BeforeAll {
+        $script:pgBin = Get-ChildItem /usr/lib/postgresql/*/bin/initdb -ErrorAction SilentlyContinue | Sort-Object FullName | Select-Object -Last 1 | ForEach-Object DirectoryName
+        if (-not $pgBin) {
+            if ($env:CI -eq 'true') { throw 'PostgreSQL server binaries (initdb, pg_ctl) are missing (install postgresql)' }
+            return
+        }
+        $script:pgRoot = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-pg-" + [guid]::NewGuid().ToString('n').Substring(0, 12))
+        New-Item -ItemType Directory "$pgRoot/socket" | Out-Null
+        $asRoot = [Environment]::UserName -eq 'root'
+        function script:PgTool([string] $tool, [string[]] $arguments) {
+            $exe = Join-Path $pgBin $tool
+            if ($asRoot) { & runuser -u postgres -- $exe @arguments 2>&1 | Out-Null } else { & $exe @arguments 2>&1 | Out-Null }
+            if ($LASTEXITCODE -ne 0) { throw "$tool failed ($LASTEXITCODE), see $pgRoot/postgres.log" }
+        }
+        if ($asRoot) { & chown -R postgres:postgres $pgRoot }
+        $script:pgPort = Get-Random -Minimum 40000 -Maximum 60000
+        PgTool initdb @('-D', "$pgRoot/data", '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync')
+        PgTool pg_ctl @('start', '-D', "$pgRoot/data", '-w', '-t', '60', '-l', "$pgRoot/postgres.log", '-o', "-p $pgPort -k $pgRoot/socket -c listen_addresses=''")
+        $script:cs = "Host=$pgRoot/socket;Port=$pgPort;Username=postgres;Database=postgres;Timeout=3;Command Timeout=3"
+        $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("pint-pester-shared-" + [guid]::NewGuid())
+        New-Item -ItemType Directory $dir | Out-Null
+        $script:conf = Join-Path $dir 'pint.conf'
+        [IO.File]::WriteAllText($conf, "dhcp-range=10.9.0.10,10.9.0.200,255.255.255.0,1h`ndhcp-leasefile=$dir/unused.leases`n")
+        Set-PintLeaseStore -ConfigPath $conf -PostgreSql -ConnectionString $cs -ServerId dhcp-a
+        # Two servers' rows, written as they write them: an atomic claim each.
+        foreach ($row in @(@('dhcp-a', '10.9.0.21', '52:54:00:aa:00:01', 'alpha'), @('dhcp-b', '10.9.0.22', '52:54:00:aa:00:02', 'beta'))) {
+            $options = [Pint.Engine.Dhcp.Leases.Postgres.PostgresLeaseBackendOptions]@{ ConnectionString = $cs; ServerId = $row[0] }
+            $backend = [Pint.Engine.Dhcp.Leases.Postgres.PostgresLeaseBackend]::new($options)
+            try {
+                $null = $backend.EnsureSchemaAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
+                $client = [Pint.Engine.Dhcp.Leases.Postgres.LeaseClient]::new($row[2], $null, $row[3])
+                $won = $backend.ClaimAsync([ipaddress]$row[1], $client, '10.9.0.0', [TimeSpan]::FromHours(1), 'Active', [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+                if (-not $won.Won) { throw "claim of $($row[1]) lost" }
+            }
+            finally { $backend.DisposeAsync().AsTask().GetAwaiter().GetResult() }
+        }
+    }
+    AfterAll {
+        if ($pgBin) {
+            try { PgTool pg_ctl @('stop', '-D', "$pgRoot/data", '-m', 'immediate', '-w') } catch { }
+            Remove-Item $pgRoot, $dir -Recurse -Force -ErrorAction SilentlyContinue
+        }
+    }
+
+    It 'lists the leases of every server on the database, with their names and scope' {
+        if (-not $pgBin) { Set-ItResult -Skipped -Because 'PostgreSQL is not installed'; return }
+        $leases = Get-PintLease -ConfigPath $conf -AddressFamily InterNetwork
+        $leases.IPAddress | Should -Be @('10.9.0.21', '10.9.0.22')
+        $leases.HostName | Should -Be @('alpha', 'beta')
+        ($leases | Where-Object IPAddress -eq '10.9.0.22').ScopeId | Should -Be '10.9.0.0'
+        ($leases | Where-Object IPAddress -eq '10.9.0.21').AddressState | Should -Be 'Active'
+        Test-Path "$dir/unused.leases" | Should -BeFalse
+    }
+    It 'warns, naming the line, when the database is unreachable' {
+        if (-not $pgBin) { Set-ItResult -Skipped -Because 'PostgreSQL is not installed'; return }
+        PgTool pg_ctl @('stop', '-D', "$pgRoot/data", '-m', 'fast', '-w')
+        try {
+            $leases = Get-PintLease -ConfigPath $conf -AddressFamily InterNetwork -WarningVariable warned -WarningAction SilentlyContinue
+            $leases | Should -BeNullOrEmpty
+            "$warned" | Should -Match 'pint-leasestore\.conf:1'
+            "$warned" | Should -Match 'lease database is unreachable'
+        }
+        finally {
+            PgTool pg_ctl @('start', '-D', "$pgRoot/data", '-w', '-t', '60', '-l', "$pgRoot/postgres.log", '-o', "-p $pgPort -k $pgRoot/socket -c listen_addresses=''")
+        }
+    }
+}

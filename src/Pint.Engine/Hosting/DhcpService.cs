@@ -134,7 +134,7 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
     private LeaseStore OpenShared(ILeaseNameSink names)
     {
         var dhcp = Config.Dhcp;
-        var serverId = dhcp.ServerId ?? System.Net.Dns.GetHostName();
+        var serverId = dhcp.EffectiveServerId;
         var backend = new Dhcp.Leases.Postgres.PostgresLeaseBackend(new() { ConnectionString = dhcp.LeaseStore.ConnectionString!, ServerId = serverId });
         var offline = new Dhcp.Leases.Postgres.OfflineRenewalQueue(serverId, _leaseFile + ".offline");
         var ledger = new Dhcp.Leases.Postgres.SharedLeaseLedger(backend, offline,
@@ -228,8 +228,13 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
     }
 
     /// <summary>The live lease table as lease objects; empty while the service is stopped.</summary>
-    public IReadOnlyList<PintLease> LiveLeases(DateTimeOffset now) =>
-        _leases is { } leases ? LeaseCatalog.Live(Config, leases, now) : [];
+    public IReadOnlyList<PintLease> LiveLeases(DateTimeOffset now)
+    {
+        if (_leases is not { } leases) return [];
+        // A shared store: the database holds every server's leases; this table may lag the partner's by a second.
+        if (leases.Shared is not null && LeaseCatalog.ReadShared(Config, now) is { Diagnostics.Count: 0 } shared) return shared.Leases;
+        return LeaseCatalog.Live(Config, leases, now);
+    }
 
     /// <summary>Per-range use of the live table.</summary>
     public IReadOnlyList<PintDhcpScopeStatistics> Statistics(DateTimeOffset now) =>

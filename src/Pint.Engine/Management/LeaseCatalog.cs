@@ -25,6 +25,7 @@ public static class LeaseCatalog
     /// </summary>
     public static (IReadOnlyList<PintLease> Leases, IReadOnlyList<ConfigDiagnostic> Diagnostics) Read(PintConfig config, string workingDirectory, DateTimeOffset now)
     {
+        if (config.Dhcp.LeaseStore.Kind == LeaseStoreKind.PostgreSql) return ReadShared(config, now);
         var result = LeaseFile.ReadWithJournal(LeaseFilePath(config, workingDirectory));
         // Expired leases stay visible (AddressState Expired) as in Windows; released ones are gone.
         return (result.Leases.Where(l => !LeaseFile.IsRelease(l)).Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
@@ -38,8 +39,11 @@ public static class LeaseCatalog
     {
         var path = LeaseFilePath(config, workingDirectory);
         var result = LeaseFile.ReadWithJournal(path);
-        var leases = result.Leases.Where(l => !LeaseFile.IsRelease(l)).Select(l => ToPintLease(config, l, now)).ToList();
-        var diagnostics = result.Diagnostics.ToList();
+        var (v4, v4Diagnostics) = config.Dhcp.LeaseStore.Kind == LeaseStoreKind.PostgreSql
+            ? ReadShared(config, now)
+            : (result.Leases.Where(l => !LeaseFile.IsRelease(l)).Select(l => ToPintLease(config, l, now)).ToList(), result.Diagnostics);
+        var leases = v4.ToList();
+        var diagnostics = v4Diagnostics.ToList();
         foreach (var line in result.Dhcp6Lines)
         {
             if (Dhcp6.Server.Dhcp6LeaseFile.TryParseLine(line, out var lease)) leases.Add(ToPintLease(config, lease!, now));
@@ -88,6 +92,34 @@ public static class LeaseCatalog
             AddressState = state,
             ScopeId = scope,
         };
+    }
+
+    /// <summary>
+    /// pint-lease-store=postgresql: the live DHCPv4 leases of every server on the database (the database is the
+    /// truth; a server's own table may lag its partner's by a second). Unreachable: none, and a warning saying why.
+    /// </summary>
+    public static (IReadOnlyList<PintLease> Leases, IReadOnlyList<ConfigDiagnostic> Diagnostics) ReadShared(PintConfig config, DateTimeOffset now)
+    {
+        var store = config.Dhcp.LeaseStore;
+        var source = store.Source ?? new ConfigSource("", 0);
+        try
+        {
+            var backend = new Dhcp.Leases.Postgres.PostgresLeaseBackend(new() { ConnectionString = store.ConnectionString!, ServerId = config.Dhcp.EffectiveServerId });
+            try
+            {
+                var rows = backend.LoadLiveAsync().GetAwaiter().GetResult();
+                return (rows.Select(r => ToPintLease(config, r.ToDhcpLease(), now)).ToList(), []);
+            }
+            finally { backend.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+        }
+        catch (Dhcp.Leases.Postgres.LeaseBackendUnavailableException unavailable)
+        {
+            return ([], [new ConfigDiagnostic(source, "pint-lease-store", DiagnosticSeverity.Warning, $"the lease database is unreachable, no DHCPv4 lease listed: {unavailable.Message}")]);
+        }
+        catch (Npgsql.PostgresException schema) when (schema.SqlState == "42P01")
+        {
+            return ([], []); // no server has created the schema yet: no leases
+        }
     }
 
     /// <summary>The live lease table of a running DHCP service, as lease objects.</summary>

@@ -23,7 +23,7 @@ public sealed class GetPintLeaseStoreCommand : PintConfigCmdlet
         {
             Kind = store.Kind,
             ConnectionString = store.ConnectionString is null ? null : LeaseStoreEditing.MaskPassword(store.ConnectionString),
-            ServerId = config.Dhcp.ServerId ?? System.Net.Dns.GetHostName(),
+            ServerId = config.Dhcp.EffectiveServerId,
             ServerIdIsHostName = config.Dhcp.ServerId is null,
             LeaseFile = store.Kind == LeaseStoreKind.File ? config.Dhcp.LeaseFile : null,
             Source = store.Source?.File,

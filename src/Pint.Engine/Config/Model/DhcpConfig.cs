@@ -29,6 +29,8 @@ public sealed class DhcpConfig
     public LeaseStoreConfig LeaseStore { get; internal set; } = LeaseStoreConfig.Default;
     /// <summary><c>pint-server-id</c>: this server's name in a shared lease database (default: the host name).</summary>
     public string? ServerId { get; internal set; }
+    /// <summary>This server's id in a shared lease database: <see cref="ServerId"/>, or the host name.</summary>
+    public string EffectiveServerId => ServerId ?? System.Net.Dns.GetHostName();
     /// <summary><c>pint-dhcp-failover</c> lines in file order.</summary>
     public IReadOnlyList<DhcpFailoverConfig> Failovers => FailoverList;
 
