@@ -18,11 +18,24 @@ public sealed class DynamicNames
     private readonly string? _domain;
     private readonly uint _ttl;
 
-    // What the DHCP side said (name -> address), and which names feed each published owner and each address's PTR,
-    // in the order they came: the first name given an address is the one its PTR answers with.
-    private readonly Dictionary<string, IPAddress> _names = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<string>> _ownersFedBy = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<IPAddress, List<string>> _namesOfAddress = [];
+    // What the DHCP side said (name and family -> address: a dual-stack host holds one IPv4 and one IPv6 address under
+    // one name, from DHCPv4 and DHCPv6 each), and which entries feed each published owner and each address's PTR, in
+    // the order they came: the first name given an address is the one its PTR answers with.
+    private readonly Dictionary<NameEntry, IPAddress> _names = new(NameEntry.Comparer);
+    private readonly Dictionary<string, List<NameEntry>> _ownersFedBy = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<IPAddress, List<NameEntry>> _namesOfAddress = [];
+
+    /// <summary>One name of one address family.</summary>
+    private readonly record struct NameEntry(string Name, AddressFamily Family)
+    {
+        public static readonly IEqualityComparer<NameEntry> Comparer = new EntryComparer();
+
+        private sealed class EntryComparer : IEqualityComparer<NameEntry>
+        {
+            public bool Equals(NameEntry x, NameEntry y) => x.Family == y.Family && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
+            public int GetHashCode(NameEntry e) => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(e.Name), e.Family);
+        }
+    }
 
     // Published: read by DNS threads without a lock.
     private readonly ConcurrentDictionary<byte[], LocalNameRecords> _owners = new(DnsNameComparer.Instance);
@@ -50,49 +63,60 @@ public sealed class DynamicNames
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(address);
         DnsName.FromText(name); // validate now: a bad DHCP hostname must fail here, not at query time
-        name = name.TrimEnd('.');
+        var entry = new NameEntry(name.TrimEnd('.'), address.AddressFamily);
         lock (_gate)
         {
-            if (_names.TryGetValue(name, out var current))
+            if (_names.TryGetValue(entry, out var current))
             {
                 if (current.Equals(address)) return; // a renewal hands over the same name and address again
-                Detach(name, current);
+                Detach(entry, current);
             }
-            _names[name] = address;
-            Attach(name, address);
+            _names[entry] = address;
+            Attach(entry, address);
         }
     }
 
-    public bool Remove(string name)
+    /// <summary>
+    /// Withdraws a name: its address of <paramref name="family"/> only (a DHCPv4 release leaves the host's DHCPv6
+    /// address named), or of both families when null.
+    /// </summary>
+    public bool Remove(string name, AddressFamily? family = null)
     {
         name = name.TrimEnd('.');
+        var removed = false;
         lock (_gate)
         {
-            if (!_names.Remove(name, out var address)) return false;
-            Detach(name, address);
-            return true;
+            foreach (var each in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
+            {
+                if (family is { } only && only != each) continue;
+                var entry = new NameEntry(name, each);
+                if (!_names.Remove(entry, out var address)) continue;
+                Detach(entry, address);
+                removed = true;
+            }
         }
+        return removed;
     }
 
-    private void Attach(string name, IPAddress address)
+    private void Attach(NameEntry entry, IPAddress address)
     {
-        foreach (var owner in OwnersOf(name))
+        foreach (var owner in OwnersOf(entry.Name))
         {
-            Fed(_ownersFedBy, owner).Add(name);
+            Fed(_ownersFedBy, owner).Add(entry);
             PublishOwner(owner);
         }
-        Fed(_namesOfAddress, address).Add(name);
+        Fed(_namesOfAddress, address).Add(entry);
         PublishPtr(address);
     }
 
-    private void Detach(string name, IPAddress address)
+    private void Detach(NameEntry entry, IPAddress address)
     {
-        foreach (var owner in OwnersOf(name))
+        foreach (var owner in OwnersOf(entry.Name))
         {
-            Unfeed(_ownersFedBy, owner, name);
+            Unfeed(_ownersFedBy, owner, entry);
             PublishOwner(owner);
         }
-        Unfeed(_namesOfAddress, address, name);
+        Unfeed(_namesOfAddress, address, entry);
         PublishPtr(address);
     }
 
@@ -113,7 +137,7 @@ public sealed class DynamicNames
         if (_ownersFedBy.TryGetValue(owner, out var names))
         {
             records = new LocalNameRecords(wire) { AddressTtl = _ttl };
-            foreach (var name in names) records.AddAddress(_names[name].GetAddressBytes());
+            foreach (var entry in names) records.AddAddress(_names[entry].GetAddressBytes());
         }
         Publish(_owners, wire, records);
     }
@@ -122,7 +146,7 @@ public sealed class DynamicNames
     private void PublishPtr(IPAddress address)
     {
         LocalNameRecords? owner = null;
-        if (_namesOfAddress.TryGetValue(address, out var names) && _owners.TryGetValue(DnsName.FromText(FullName(names[0])), out var records))
+        if (_namesOfAddress.TryGetValue(address, out var names) && _owners.TryGetValue(DnsName.FromText(FullName(names[0].Name)), out var records))
             owner = records;
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
@@ -150,16 +174,16 @@ public sealed class DynamicNames
         else published[key] = records;
     }
 
-    private static List<string> Fed<TKey>(Dictionary<TKey, List<string>> map, TKey key) where TKey : notnull
+    private static List<NameEntry> Fed<TKey>(Dictionary<TKey, List<NameEntry>> map, TKey key) where TKey : notnull
     {
         if (!map.TryGetValue(key, out var names)) map[key] = names = [];
         return names;
     }
 
-    private static void Unfeed<TKey>(Dictionary<TKey, List<string>> map, TKey key, string name) where TKey : notnull
+    private static void Unfeed<TKey>(Dictionary<TKey, List<NameEntry>> map, TKey key, NameEntry entry) where TKey : notnull
     {
         if (!map.TryGetValue(key, out var names)) return;
-        names.RemoveAll(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        names.RemoveAll(n => NameEntry.Comparer.Equals(n, entry));
         if (names.Count == 0) map.Remove(key);
     }
 }

@@ -1,6 +1,9 @@
+using System.Net;
 using System.Net.NetworkInformation;
 using Pint.Engine.Config;
 using Pint.Engine.Dhcp.Leases;
+using Pint.Engine.Dhcp.Protocol;
+using Pint.Engine.Dns;
 using Pint.Engine.Dhcp6.Protocol;
 using Pint.Engine.Dhcp6.Server;
 using Pint.Engine.Hosting.Control;
@@ -14,6 +17,8 @@ namespace Pint.Engine.Hosting;
 /// it in dnsmasq's format before each reply leaves: the IPv4 lines the file held, <c>duid SERVER-DUID</c>, then one line
 /// a DHCPv6 lease. When DHCPv4 is served too, its lease store owns the file (and rewrites the DHCPv6 part as it found
 /// it at start), so DHCPv6 leases are kept in memory only; the server DUID is still read from the file.
+/// Leased names (from the client's FQDN option or a dhcp-host line) answer AAAA and ip6.arpa PTR in the DNS service
+/// started before it, as DHCPv4 names do: at start for the loaded leases, and on every bind, release, decline and expiry.
 /// </summary>
 public sealed class Dhcp6Service : IPintService, IServiceControl
 {
@@ -25,11 +30,18 @@ public sealed class Dhcp6Service : IPintService, IServiceControl
     private readonly bool _ownsLeaseFile;
     private readonly IPintLog _log;
     private readonly int? _serverPort, _clientPort;
+    private readonly Func<DnsService?> _dns;
     private Dhcp6Server? _server;
     private LeaseFileLock? _lock;
 
-    public Dhcp6Service(PintConfig config, string leaseFile, bool ownsLeaseFile, IPintLog log, int? serverPort = null, int? clientPort = null)
+    /// <param name="dns">
+    /// The DNS service that answers for leased names now (null when DNS is off); a function, because a reload may
+    /// replace the DNS service while this one keeps running. Null: names are not published.
+    /// </param>
+    public Dhcp6Service(PintConfig config, string leaseFile, bool ownsLeaseFile, IPintLog log, int? serverPort = null, int? clientPort = null,
+        Func<DnsService?>? dns = null)
     {
+        _dns = dns ?? (() => null);
         _config = config;
         _leaseFile = leaseFile;
         _ownsLeaseFile = ownsLeaseFile;
@@ -80,8 +92,12 @@ public sealed class Dhcp6Service : IPintService, IServiceControl
                 Dhcp6LeaseFile.Write(_leaseFile, ipv4, duid, table.Snapshot()); // the duid line is there before the first client
             else
                 _log.Write(PintLogLevel.Warning, Name, $"DHCPv4 owns {_leaseFile}: DHCPv6 leases are kept in memory only in this version");
+            Dhcp6LeaseNames names = new(new DnsLeaseNames(() => _dns()?.Server.DhcpNames, options.Domain), () => options.Domain,
+                () => _dns()?.Server.DhcpNames);
+            names.PublishAll(table);
             _server = new Dhcp6Server(options, table)
             {
+                Names = names,
                 Persist = _ownsLeaseFile ? leases => Dhcp6LeaseFile.Write(_leaseFile, ipv4, duid, leases) : null,
                 TransactionLog = _config.Dhcp.QuietDhcp ? null : line => _log.Write(PintLogLevel.Information, Name, line),
                 Warning = line => _log.Write(PintLogLevel.Warning, Name, line),
@@ -122,7 +138,32 @@ public sealed class Dhcp6Service : IPintService, IServiceControl
 
     public ValueTask DisposeAsync() => new(StopAsync(CancellationToken.None));
 
+    /// <summary>Names every held lease in DNS again (a new DNS service knows none); a no-op while stopped.</summary>
+    /// <remarks>The server also notices a replaced DNS service by itself within a second and does the same.</remarks>
+    public void PublishNames() => _server?.PublishNames();
+
+    /// <summary>
+    /// Feeds lease names to DNS as DHCPv4's does: names come qualified with the domain; DNS gets the bare name so it
+    /// answers both "host" and "host.domain", and gives "host.domain" as the PTR of the address.
+    /// </summary>
+    private sealed class DnsLeaseNames(Func<DynamicNames?> names, string? domain) : ILeaseNameSink
+    {
+        public void Add(string fqdn, IPAddress address)
+        {
+            try { names()?.AddOrUpdate(Bare(fqdn), address); }
+            catch (Exception e) when (e is ArgumentException or FormatException) { } // a name DNS cannot carry is simply not served
+        }
+
+        public void Remove(string fqdn) => names()?.Remove(Bare(fqdn), System.Net.Sockets.AddressFamily.InterNetworkV6);
+
+        private string Bare(string fqdn) =>
+            domain is { } d && "." + d.TrimEnd('.') is var suffix && fqdn.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                ? fqdn[..^suffix.Length]
+                : fqdn;
+    }
+
     /// <summary>The service for a config with IPv6 ranges; it owns the lease file unless DHCPv4 is served too.</summary>
-    public static Dhcp6Service Create(PintConfig config, string workingDirectory, IPintLog log) =>
-        new(config, LeaseCatalog.LeaseFilePath(config, workingDirectory), ownsLeaseFile: !config.Dhcp.Enabled, log);
+    /// <param name="dns">The DNS service that names leased hosts now (see the constructor); null: names are not published.</param>
+    public static Dhcp6Service Create(PintConfig config, string workingDirectory, IPintLog log, Func<DnsService?>? dns = null) =>
+        new(config, LeaseCatalog.LeaseFilePath(config, workingDirectory), ownsLeaseFile: !config.Dhcp.Enabled, log, dns: dns);
 }

@@ -300,7 +300,7 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
             catch (Exception e) when (e is ArgumentException or FormatException) { } // a name DNS cannot carry is simply not served
         }
 
-        public void Remove(string fqdn) => names()?.Remove(Bare(fqdn));
+        public void Remove(string fqdn) => names()?.Remove(Bare(fqdn), System.Net.Sockets.AddressFamily.InterNetwork);
 
         // The domain is read each time: a reload may change it while leases keep their names.
         private string Bare(string fqdn) =>

@@ -256,7 +256,10 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
             lock (_gate) _services = next;
             // A new DNS service knows no leased names yet: the DHCP service that kept running names them again.
             if (restarted.Contains("dns"))
+            {
                 foreach (var dhcp in next.OfType<DhcpService>()) dhcp.PublishNames();
+                foreach (var dhcp6 in next.OfType<Dhcp6Service>()) dhcp6.PublishNames();
+            }
             _log.Write(PintLogLevel.Information, "config", $"reloaded {ConfigPath}");
             return LastReload = new ReloadStatus(DateTimeOffset.Now, true, null);
         }

@@ -24,7 +24,7 @@ internal static class ServiceComposer
         if (setup.Dhcp is { } dhcp)
             plans.Add(new ServicePlan("dhcp", [("udp", dhcp.ServerPort)], () => DhcpService.Create(config, dhcp, workingDirectory, () => running("dns") as DnsService, log)));
         if (config.Dhcp.Enabled6)
-            plans.Add(new ServicePlan("dhcp6", [("udp", 547)], () => Dhcp6Service.Create(config, workingDirectory, log)));
+            plans.Add(new ServicePlan("dhcp6", [("udp", 547)], () => Dhcp6Service.Create(config, workingDirectory, log, () => running("dns") as DnsService)));
         if (Dhcp6.Ra.RaOptions.IsEnabled(config))
             plans.Add(new ServicePlan("ra", [], () => new RaService(config, log)));
         if (setup.Tftp is { } tftp)

@@ -89,13 +89,25 @@ internal sealed class Dhcp6Lab : IDisposable
         server.WaitForExit();
     }
 
-    /// <summary>dhclient -6 -1 with <paramref name="duid"/> as its DUID; the BOUND6 variables, or null. The daemon it leaves is stopped by <see cref="DhclientRelease"/> or dispose.</summary>
-    public IReadOnlyDictionary<string, string>? Dhclient(string nic, string duid)
+    /// <summary>
+    /// dhclient -6 -1 with <paramref name="duid"/> as its DUID; the BOUND6 variables, or null. The daemon it leaves is
+    /// stopped by <see cref="DhclientRelease"/> or dispose. <paramref name="fqdn"/>: also <c>send fqdn.fqdn "NAME";</c>
+    /// (the system dhclient.conf otherwise, so it asks for the same options).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Dhclient(string nic, string duid, string? fqdn = null)
     {
         var (script, env) = Script($"dh6-{nic}", "BOUND6");
         var leases = Path.Combine(Directory, $"dh6-{nic}.leases");
         File.WriteAllText(leases, $"default-duid \"{Octal(duid)}\";\n");
-        Net.InClient("dhclient", $"-6 -1 -sf {script} -lf {leases} -pf {Path.Combine(Directory, $"dh6-{nic}.pid")} {nic}", 25000);
+        var conf = "";
+        if (fqdn is not null)
+        {
+            var path = Path.Combine(Directory, $"dh6-{nic}.conf");
+            var system = File.Exists("/etc/dhcp/dhclient.conf") ? File.ReadAllText("/etc/dhcp/dhclient.conf") : "request dhcp6.name-servers, dhcp6.domain-search, dhcp6.fqdn;\n";
+            File.WriteAllText(path, $"{system}\nsend fqdn.fqdn \"{fqdn}\";\n");
+            conf = $"-cf {path} ";
+        }
+        Net.InClient("dhclient", $"-6 -1 {conf}-sf {script} -lf {leases} -pf {Path.Combine(Directory, $"dh6-{nic}.pid")} {nic}", 25000);
         return Read(env);
     }
 
@@ -106,14 +118,17 @@ internal sealed class Dhcp6Lab : IDisposable
         Net.InClient("dhclient", $"-6 -r -sf {script} -lf {Path.Combine(Directory, $"dh6-{nic}.leases")} -pf {Path.Combine(Directory, $"dh6-{nic}.pid")} {nic}", 15000);
     }
 
-    /// <summary>dhcpcd -6 -1 asking for IA_NA 1 without waiting for router advertisements; the BOUND6 variables, or null.</summary>
-    public IReadOnlyDictionary<string, string>? Dhcpcd(string nic)
+    /// <summary>
+    /// dhcpcd -6 -1 asking for IA_NA 1 without waiting for router advertisements; the BOUND6 variables, or null.
+    /// <paramref name="hostName"/>: dhcpcd -h NAME (it then sends the name in a Client FQDN option).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Dhcpcd(string nic, string? hostName = null)
     {
         var (script, env) = Script($"dcd-{nic}", "BOUND6");
         var config = Path.Combine(Directory, $"dcd-{nic}.conf");
         File.WriteAllText(config, $"noipv6rs\nia_na 1\noption dhcp6_name_servers, dhcp6_domain_search\nscript {script}\n");
         File.Delete($"/var/lib/dhcpcd/{nic}.lease6");
-        Net.InClient("dhcpcd", $"-f {config} -6 -1 -t 15 {nic}", 25000);
+        Net.InClient("dhcpcd", $"-f {config} {(hostName is null ? "" : $"-h {hostName} ")}-6 -1 -t 15 {nic}", 25000);
         File.Delete($"/var/lib/dhcpcd/{nic}.lease6");
         return Read(env);
     }

@@ -242,6 +242,27 @@ public class DnsResponderTests
     }
 
     [Fact]
+    public void A_dual_stack_host_keeps_its_IPv4_name_when_its_DHCPv6_lease_ends_and_the_other_way_round()
+    {
+        var responder = new DnsResponder(LabOptions());
+        responder.DhcpNames.AddOrUpdate("laptop", IPAddress.Parse("10.77.0.120")); // DHCPv4
+        responder.DhcpNames.AddOrUpdate("laptop", IPAddress.Parse("fd00:77::120")); // DHCPv6, same name
+        Assert.Equal(["10.77.0.120"], Ask(responder, "laptop.lab.test", DnsType.A).AnswerData);
+        Assert.Equal(["fd00:77::120"], Ask(responder, "laptop.lab.test", DnsType.AAAA).AnswerData);
+
+        Assert.True(responder.DhcpNames.Remove("laptop", System.Net.Sockets.AddressFamily.InterNetworkV6));
+        Assert.Equal(["10.77.0.120"], Ask(responder, "laptop.lab.test", DnsType.A).AnswerData);
+        Assert.Empty(Ask(responder, "laptop.lab.test", DnsType.AAAA).AnswerData);
+        Assert.Equal(["laptop.lab.test"], Ask(responder, "120.0.77.10.in-addr.arpa", DnsType.PTR).AnswerData);
+
+        responder.DhcpNames.AddOrUpdate("laptop", IPAddress.Parse("fd00:77::121"));
+        Assert.True(responder.DhcpNames.Remove("laptop", System.Net.Sockets.AddressFamily.InterNetwork));
+        Assert.Equal(["fd00:77::121"], Ask(responder, "laptop.lab.test", DnsType.AAAA).AnswerData);
+        Assert.Equal(DnsRcode.NoError, Ask(responder, "laptop.lab.test", DnsType.A).Rcode);
+        Assert.Empty(Ask(responder, "laptop.lab.test", DnsType.A).AnswerData);
+    }
+
+    [Fact]
     public void A_renewal_with_the_same_name_and_address_keeps_the_published_records()
     {
         var responder = new DnsResponder(LabOptions());

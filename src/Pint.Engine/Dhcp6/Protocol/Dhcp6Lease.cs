@@ -31,6 +31,11 @@ public sealed class Dhcp6LeaseTable
 
     public Dhcp6Lease? ByAddress(IPAddress address) => _byAddress.TryGetValue(address, out var lease) ? lease : null;
 
+    /// <summary>The leases named <paramref name="hostName"/> (case-insensitive), in address order.</summary>
+    public List<Dhcp6Lease> WithName(string hostName) =>
+        _byAddress.Values.Where(l => string.Equals(l.HostName, hostName, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(l => l.Address.ToString(), StringComparer.Ordinal).ToList();
+
     /// <summary>True when another client holds <paramref name="address"/> (or it was declined) at <paramref name="now"/>.</summary>
     public bool IsTakenByOther(IPAddress address, byte[] clientId, uint iaid, DateTimeOffset now)
     {

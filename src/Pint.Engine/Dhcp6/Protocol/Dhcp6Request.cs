@@ -27,6 +27,8 @@ public sealed class Dhcp6Request
     public bool RapidCommit { get; init; }
     /// <summary>The host name of the Client FQDN option (RFC 4704), when the client sent one.</summary>
     public string? HostName { get; init; }
+    /// <summary>The flags byte of the Client FQDN option (RFC 4704: S, O, N); null when the client sent no such option.</summary>
+    public byte? FqdnFlags { get; init; }
     public IReadOnlyList<Dhcp6Relay> Relays { get; init; } = [];
 
     /// <summary>The DUID as dnsmasq prints it: hex pairs joined by colons.</summary>

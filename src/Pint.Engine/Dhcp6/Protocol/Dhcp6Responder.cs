@@ -31,7 +31,8 @@ public static class Dhcp6Responder
         var pools = link.Pools.Where(p => TagsMatch(p.Tags, tags)).ToList();
         foreach (var p in pools) if (p.SetTag is { } st) tags.Add(st);
 
-        var context = new Context(request, link, options, leases, now, host, pools, tags);
+        var naming = Naming.For(request, host, options, tags);
+        var context = new Context(request, link, options, leases, now, host, pools, tags, naming);
         return request.Type switch
         {
             Dhcp6MessageType.Solicit => context.Solicit(name),
@@ -65,18 +66,47 @@ public static class Dhcp6Responder
     private static Dhcp6HostReservation? FindHost(Dhcp6Request request, Dhcp6ServerOptions options)
     {
         if (request.ClientId.Length == 0) return null;
+        if (HostByClient(request.ClientId, options) is { } byClient) return byClient;
+        // Found by name only when the line names neither DUID nor MAC (so no client can take another's by name).
+        if (request.HostName is { } hn)
+            foreach (var h in options.Hosts)
+                if (h.ClientId is null && h.HardwareAddresses.Count == 0 && h.HostName is { } name
+                    && string.Equals(Dhcp6Fqdn.HostPart(name), hn, StringComparison.OrdinalIgnoreCase)) return h;
+        return null;
+    }
+
+    /// <summary>The dhcp-host line for a DUID: by <c>id:</c>, else by the MAC inside a DUID-LL/LLT.</summary>
+    internal static Dhcp6HostReservation? HostByClient(byte[] clientId, Dhcp6ServerOptions options)
+    {
         foreach (var h in options.Hosts)
-            if (h.ClientId is { } id && id.AsSpan().SequenceEqual(request.ClientId)) return h;
-        if (Dhcp6Duid.MacOf(request.ClientId) is { } mac)
+            if (h.ClientId is { } id && id.AsSpan().SequenceEqual(clientId)) return h;
+        if (Dhcp6Duid.MacOf(clientId) is { } mac)
         {
             var text = string.Join(':', mac.Select(b => b.ToString("x2")));
             foreach (var h in options.Hosts)
                 if (h.HardwareAddresses.Any(m => MacMatches(m, text))) return h;
         }
-        if (request.HostName is { } hn)
-            foreach (var h in options.Hosts)
-                if (h.ClientId is null && h.HardwareAddresses.Count == 0 && string.Equals(h.HostName, hn, StringComparison.OrdinalIgnoreCase)) return h;
         return null;
+    }
+
+    /// <summary>
+    /// The name this exchange gives, as dnsmasq 2.90 picks it: a dhcp-host name for the client's DUID or MAC
+    /// (<see cref="Authoritative"/>: no client can take it away), else the first label of the client's FQDN option
+    /// (dropped under dhcp-ignore-names); <see cref="Flags"/> are the FQDN flags to send back.
+    /// </summary>
+    private sealed record Naming(string? Name, bool Authoritative, string? HostDomain, byte Flags)
+    {
+        public static Naming For(Dhcp6Request request, Dhcp6HostReservation? host, Dhcp6ServerOptions options, HashSet<string> tags)
+        {
+            // RFC 4704 flags: dnsmasq always does the update itself (S and O set unless the client asked for S),
+            // never echoes N; without an FQDN option it sends S alone.
+            byte flags = request.FqdnFlags is { } f ? (byte)(((f & 0x01) == 0 ? f | 0x03 : f) & ~0x04) : (byte)0x01;
+            if (host?.HostName is { } configured && (host.ClientId is not null || host.HardwareAddresses.Count > 0))
+                return new Naming(Dhcp6Fqdn.HostPart(configured), true, Dhcp6Fqdn.DomainPart(configured), flags);
+            var name = request.HostName;
+            if (name is not null && options.IgnoreNames.Any(set => TagsMatch(set, tags))) name = null;
+            return new Naming(name, false, null, flags);
+        }
     }
 
     private static bool MacMatches(string pattern, string mac)
@@ -91,9 +121,13 @@ public static class Dhcp6Responder
     }
 
     private sealed class Context(Dhcp6Request request, Dhcp6Link link, Dhcp6ServerOptions options, Dhcp6LeaseTable leases, DateTimeOffset now,
-        Dhcp6HostReservation? host, List<Dhcp6Pool> pools, HashSet<string> tags)
+        Dhcp6HostReservation? host, List<Dhcp6Pool> pools, HashSet<string> tags, Naming naming)
     {
         private readonly List<Dhcp6LeaseChange> _changes = [];
+        // The domain the FQDN option carries: set once a named lease is bound (dnsmasq's send_domain).
+        private string? _sendDomain;
+        // Leases of other clients already stripped of the name this exchange takes.
+        private readonly HashSet<IPAddress> _stripped = [];
         // Addresses given to earlier IAs of this same message.
         private readonly HashSet<UInt128> _givenNow = [];
         private Dhcp6Pool? _poolUsed;
@@ -132,7 +166,7 @@ public static class Dhcp6Responder
             var reply = Reply(replyType, ias, any || request.IaNa.Count == 0 ? new Dhcp6Status(Dhcp6StatusCode.Success, "success") : null,
                 preference: replyType == Dhcp6MessageType.Advertise ? (byte)0 : null, rapid: rapid);
             var given = string.Join(' ', ias.SelectMany(i => i.Addresses).Select(a => a.Address));
-            return new Dhcp6Decision(reply, _changes, $"{name} -> {(replyType == Dhcp6MessageType.Advertise ? "ADVERTISE" : "REPLY")} {given}".TrimEnd());
+            return new Dhcp6Decision(reply, _changes, $"{name} -> {(replyType == Dhcp6MessageType.Advertise ? "ADVERTISE" : "REPLY")} {given}{NameForLog(given)}".TrimEnd());
         }
 
         public Dhcp6Decision Extend(string name, bool rebind)
@@ -174,7 +208,8 @@ public static class Dhcp6Responder
                 else ias.Add(new Dhcp6ReplyIa(ia.Iaid, 0, 0, [], new Dhcp6Status(Dhcp6StatusCode.NoBinding, "no binding found")));
             }
             var reply = Reply(Dhcp6MessageType.Reply, ias, new Dhcp6Status(Dhcp6StatusCode.Success, "success"));
-            return new Dhcp6Decision(reply, _changes, $"{name} -> REPLY {string.Join(' ', ias.SelectMany(i => i.Addresses).Where(a => a.ValidLifetime > 0).Select(a => a.Address))}".TrimEnd());
+            var kept = string.Join(' ', ias.SelectMany(i => i.Addresses).Where(a => a.ValidLifetime > 0).Select(a => a.Address));
+            return new Dhcp6Decision(reply, _changes, $"{name} -> REPLY {kept}{NameForLog(kept)}".TrimEnd());
         }
 
         public Dhcp6Decision Release(string name, bool decline)
@@ -218,8 +253,13 @@ public static class Dhcp6Responder
         {
             // RFC 8415 16.12: an INFORMATION-REQUEST with an IA option is discarded.
             if (request.IaNa.Count > 0 || request.IaTaCount > 0) return new Dhcp6Decision(null, [], $"{name} ignored: carries an IA");
+            // No address to take the domain from: a dhcp-host name's own domain part, else the default domain.
+            _sendDomain = naming.Authoritative ? naming.HostDomain : options.Domain;
             return new Dhcp6Decision(Reply(Dhcp6MessageType.Reply, [], null), [], $"{name} -> REPLY");
         }
+
+        // dnsmasq ends the line of an address given with the client's name.
+        private string NameForLog(string addresses) => addresses.Length > 0 && naming.Name is { } n ? " " + n : "";
 
         private (UInt128 Address, Dhcp6Pool Pool)? Choose(Dhcp6IaNa ia)
         {
@@ -305,9 +345,34 @@ public static class Dhcp6Responder
         private void Bind(uint iaid, IPAddress address, uint valid)
         {
             DateTimeOffset? expires = valid == Infinity ? null : now.AddSeconds(valid);
-            var name = host?.HostName ?? request.HostName ?? leases.Find(request.ClientId, iaid)?.HostName;
+            var current = leases.Find(request.ClientId, iaid)?.HostName;
+            var name = current;
+            if (naming.Name is { } wanted)
+            {
+                _sendDomain ??= options.Domain;
+                if (TakeName(wanted)) name = wanted;
+            }
             _changes.Add(new Dhcp6LeaseChange(Dhcp6LeaseChangeKind.Bind, new Dhcp6Lease(request.ClientId, iaid, address, expires, name)));
         }
+
+        /// <summary>
+        /// dnsmasq's lease_set_hostname for IPv6: a name is one client's (its leases may share it). Another client's
+        /// lease holding it loses it, unless that one's name comes from a dhcp-host line and this one's does not, in
+        /// which case this lease keeps the name it had.
+        /// </summary>
+        private bool TakeName(string wanted)
+        {
+            var others = leases.WithName(wanted).Where(l => !l.ClientId.AsSpan().SequenceEqual(request.ClientId)).ToList();
+            if (!naming.Authoritative && others.Any(IsConfiguredName)) return false;
+            foreach (var other in others)
+                if (_stripped.Add(other.Address))
+                    _changes.Add(new Dhcp6LeaseChange(Dhcp6LeaseChangeKind.Bind, other with { HostName = null }));
+            return true;
+        }
+
+        private bool IsConfiguredName(Dhcp6Lease lease) =>
+            HostByClient(lease.ClientId, options)?.HostName is { } configured && lease.HostName is { } held
+            && string.Equals(Dhcp6Fqdn.HostPart(configured), held, StringComparison.OrdinalIgnoreCase);
 
         private Dhcp6Reply Reply(Dhcp6MessageType type, List<Dhcp6ReplyIa> ias, Dhcp6Status? status, byte? preference = null, bool rapid = false, bool includeOptions = true) => new()
         {
@@ -341,6 +406,8 @@ public static class Dhcp6Responder
             }
             if (options.DnsEnabled && !codes.Contains(Dhcp6OptionCode.DnsServers) && request.RequestedOptions.Contains(Dhcp6OptionCode.DnsServers))
                 result.Add((Dhcp6OptionCode.DnsServers, server.GetAddressBytes()));
+            // Last, as dnsmasq: the name given, with the domain once a lease was bound under it (an ADVERTISE has none).
+            if (naming.Name is { } hostName) result.Add((Dhcp6OptionCode.ClientFqdn, Dhcp6Fqdn.Encode(naming.Flags, hostName, _sendDomain)));
             return result;
         }
 

@@ -110,6 +110,13 @@ public sealed record Dhcp6ServerOptions
     public bool RapidCommit { get; init; }
     /// <summary>DNS is served (port is not 0): with no option6:dns-server configured, this server's address is sent, as dnsmasq does.</summary>
     public bool DnsEnabled { get; init; }
+    /// <summary>
+    /// The domain leased names are qualified with (the <c>domain=</c> line without a subnet, as for DHCPv4): sent back
+    /// in the Client FQDN option of a reply that binds a named lease, and the suffix the name answers with in DNS.
+    /// </summary>
+    public string? Domain { get; init; }
+    /// <summary>dhcp-ignore-names: tag sets under which a client's own name (not a dhcp-host one) is not used.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> IgnoreNames { get; init; } = [];
     public int ServerPort { get; init; } = 547;
     public int ClientPort { get; init; } = 546;
 
@@ -128,6 +135,8 @@ public sealed record Dhcp6ServerOptions
             Hosts = hosts,
             RapidCommit = config.Dhcp.RapidCommit,
             DnsEnabled = config.Dns.Port != 0,
+            Domain = config.Dns.Domains.FirstOrDefault(d => d.Subnet is null)?.Name,
+            IgnoreNames = config.Dhcp.IgnoreNames,
         };
     }
 }

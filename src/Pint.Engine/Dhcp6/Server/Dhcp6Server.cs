@@ -21,7 +21,7 @@ public sealed class Dhcp6Server : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private Socket? _socket;
-    private Task? _loop;
+    private Task? _loop, _sweeper;
     private Dictionary<int, Dhcp6Link> _links = [];
     private DateTime _linksRead;
 
@@ -35,6 +35,11 @@ public sealed class Dhcp6Server : IAsyncDisposable
     public Action<IReadOnlyList<Dhcp6Lease>>? Persist { get; init; }
     public Action<string>? TransactionLog { get; init; }
     public Action<string>? Warning { get; init; }
+    /// <summary>Tells DNS about the names leases get and lose (null: names are not published).</summary>
+    public Dhcp6LeaseNames? Names { get; init; }
+
+    /// <summary>How often bindings that ran out are dropped (and their names withdrawn) while no message arrives.</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public long Received, Replied, Dropped;
 
@@ -65,6 +70,41 @@ public sealed class Dhcp6Server : IAsyncDisposable
         }
         _socket = socket;
         _loop = Task.Run(() => RunAsync(_stop.Token));
+        _sweeper = Task.Run(() => SweepLoopAsync(_stop.Token));
+    }
+
+    private async Task SweepLoopAsync(CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            try { await Task.Delay(SweepInterval, cancel).ConfigureAwait(false); }
+            catch (OperationCanceledException) { break; }
+            try { Sweep(DateTimeOffset.UtcNow); }
+            catch (Exception e) when (e is not OutOfMemoryException) { Warning?.Invoke($"DHCPv6 lease sweep failed: {e.Message}"); }
+        }
+    }
+
+    /// <summary>
+    /// Drops the bindings that ran out by <paramref name="now"/>, persists the table when any did, and withdraws their
+    /// names (dnsmasq does this at each lease's expiry, not at the next message); also names every lease again when
+    /// the DNS registry behind <see cref="Names"/> was replaced.
+    /// </summary>
+    public void Sweep(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Names?.Refresh(_leases);
+            var expired = _leases.RemoveExpired(now);
+            if (expired.Count == 0) return;
+            Persist?.Invoke(_leases.Snapshot());
+            Names?.Update(_leases, expired.Select(l => l.HostName)); // no log line: dnsmasq logs none for an expiry
+        }
+    }
+
+    /// <summary>Names every lease in DNS again (after the DNS service restarted).</summary>
+    public void PublishNames()
+    {
+        lock (_gate) Names?.PublishAll(_leases);
     }
 
     private void Join(Socket socket, int index)
@@ -147,8 +187,11 @@ public sealed class Dhcp6Server : IAsyncDisposable
             var now = DateTimeOffset.UtcNow;
             var expired = _leases.RemoveExpired(now);
             var decision = Dhcp6Responder.Respond(request!, link, _options, _leases, now);
+            var touched = Names is null ? new List<string?>() : Dhcp6LeaseNames.Touched(_leases, decision.Changes).Concat(expired.Select(l => l.HostName)).ToList();
             foreach (var change in decision.Changes) _leases.Apply(change, TimeSpan.FromSeconds(Math.Min(3600, link.Pools[0].LeaseTime.TotalSeconds)));
             if (decision.Changes.Count > 0 || expired.Count > 0) Persist?.Invoke(_leases.Snapshot());
+            // After the changes are durable and before the reply leaves, as DHCPv4 names a committed lease.
+            if (touched.Count > 0) Names!.Update(_leases, touched);
             TransactionLog?.Invoke(decision.Log);
             if (decision.Reply is null) return;
             bytes = Dhcp6ReplyWriter.Write(decision.Reply);
@@ -189,9 +232,10 @@ public sealed class Dhcp6Server : IAsyncDisposable
     {
         _stop.Cancel();
         _socket?.Dispose();
-        if (_loop is { } loop)
+        foreach (var task in new[] { _loop, _sweeper })
         {
-            try { await loop.ConfigureAwait(false); }
+            if (task is null) continue;
+            try { await task.ConfigureAwait(false); }
             catch (OperationCanceledException) { }
         }
         _stop.Dispose();

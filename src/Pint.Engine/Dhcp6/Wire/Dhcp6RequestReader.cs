@@ -50,6 +50,8 @@ public static class Dhcp6RequestReader
         int iaTa = 0;
         bool rapid = false;
         string? hostName = null;
+        byte? fqdnFlags = null;
+        var seenFqdn = false;
         var reader = new Dhcp6OptionReader(message.Options);
         while (reader.TryNext(out var code, out var value))
         {
@@ -78,7 +80,11 @@ public static class Dhcp6RequestReader
                     rapid = true;
                     break;
                 case Dhcp6OptionCode.ClientFqdn:
-                    hostName ??= FirstLabel(value);
+                    // dnsmasq reads the first Client FQDN option of at least one byte (the flags).
+                    if (seenFqdn || value.Length < 1) break;
+                    seenFqdn = true;
+                    fqdnFlags = value[0];
+                    hostName = FirstLabel(value);
                     break;
             }
         }
@@ -102,6 +108,7 @@ public static class Dhcp6RequestReader
             RequestedOptions = oro,
             RapidCommit = rapid,
             HostName = hostName,
+            FqdnFlags = fqdnFlags,
             Relays = relays,
         };
         rejection = Dhcp6Rejection.None;
@@ -127,15 +134,24 @@ public static class Dhcp6RequestReader
         return true;
     }
 
-    /// <summary>The first label of an RFC 4704 FQDN option (flags byte, then a DNS-encoded name); null when unreadable.</summary>
+    /// <summary>
+    /// The host name of an RFC 4704 FQDN option (flags byte, then a DNS-encoded name, full or partial): its first
+    /// label, as dnsmasq takes it (the domain part is not used: the server's own domain is). Null when there is none
+    /// or it is not a legal host name (letters, digits, and '-' or '_' after the first character).
+    /// </summary>
     private static string? FirstLabel(ReadOnlySpan<byte> value)
     {
         if (value.Length < 2) return null;
         int length = value[1];
         if (length == 0 || length > 63 || 2 + length > value.Length) return null;
         var label = value.Slice(2, length);
-        foreach (var b in label)
-            if (!(char.IsAsciiLetterOrDigit((char)b) || b == '-' || b == '_')) return null;
+        for (var i = 0; i < label.Length; i++)
+        {
+            var c = (char)label[i];
+            if (char.IsAsciiLetterOrDigit(c)) continue;
+            if (i > 0 && c is '-' or '_') continue;
+            return null;
+        }
         return Encoding.ASCII.GetString(label);
     }
 }
