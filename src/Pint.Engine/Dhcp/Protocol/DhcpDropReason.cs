@@ -34,6 +34,8 @@ public enum DhcpDropReason
     PartnersClient,
     /// <summary>Shared lease store: the database is unreachable, and a new lease needs it (renewals of held leases go on).</summary>
     LeaseDatabaseUnavailable,
+    /// <summary>Shared lease store: more claims wait for the database than it takes at once; a new client's DISCOVER waits for its retry.</summary>
+    LeaseDatabaseBusy,
     /// <summary>Shared lease store: every address offered was taken by another server first.</summary>
     AddressTakenByPartner,
 }

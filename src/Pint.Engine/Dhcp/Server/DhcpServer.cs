@@ -175,10 +175,18 @@ public sealed class DhcpServer : IAsyncDisposable
             Counters.CountDropped(DhcpDropReason.InterfaceWithoutAddress);
             return;
         }
-        if (_leases.Shared is { } shared && !ServesClient(request, context, shared, serving.Options))
+        if (_leases.Shared is { } shared)
         {
-            Counters.CountDropped(DhcpDropReason.PartnersClient);
-            return;
+            if (!ServesClient(request, context, shared, serving.Options))
+            {
+                Counters.CountDropped(DhcpDropReason.PartnersClient);
+                return;
+            }
+            if (request.MessageType == DhcpMessageType.Discover && shared.Busy)
+            {
+                Counters.CountDropped(DhcpDropReason.LeaseDatabaseBusy);
+                return;
+            }
         }
         var decision = Decide(request, context, serving);
         if (decision is null) return;

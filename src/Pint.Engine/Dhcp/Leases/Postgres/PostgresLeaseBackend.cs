@@ -85,7 +85,13 @@ public sealed class PostgresLeaseBackend : IOfflineRenewalTarget, IAsyncDisposab
         // On a timeout, break the connection instead of waiting for the server to confirm a cancel request.
         connection.CancellationTimeout = -1;
         _dataSource = builder.Build();
+        if (options.ClaimWorkers > 0) _batcher = new ClaimBatcher(RunClaimBatchAsync, options.OperationTimeout, options.ClaimWorkers);
     }
+
+    private readonly ClaimBatcher? _batcher;
+
+    /// <summary>Claims queued for the next batch (0 without batching): a server sheds new DISCOVERs when this grows.</summary>
+    public int PendingClaims => _batcher?.Pending ?? 0;
 
     /// <summary>This server's id.</summary>
     public string ServerId => _options.ServerId;
@@ -109,6 +115,11 @@ public sealed class PostgresLeaseBackend : IOfflineRenewalTarget, IAsyncDisposab
         SharedLeaseState state = SharedLeaseState.Active, CancellationToken cancellationToken = default)
     {
         if (state == SharedLeaseState.Declined) throw new ArgumentException("use DeclineAsync to hold an address", nameof(state));
+        if (_batcher is not null && !cancellationToken.CanBeCanceled)
+        {
+            if (address.AddressFamily != AddressFamily.InterNetwork) throw new ArgumentException("an IPv4 address is required", nameof(address));
+            return _batcher.EnqueueAsync(new PendingClaim(address, client, scope, leaseTime, state, Stopwatch.GetTimestamp()));
+        }
         return RunAsync("claim", async (connection, token) =>
         {
             await using var command = new NpgsqlCommand(ClaimSql, connection);
@@ -130,6 +141,43 @@ public sealed class PostgresLeaseBackend : IOfflineRenewalTarget, IAsyncDisposab
             return new LeaseClaimResult(false, null, await GetAsync(connection, address, token));
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// One batch of claims in one transaction (the statements in the order given, which the batcher makes address
+    /// order); a claim whose statement returned nothing lost to a row committed meanwhile, read after the batch.
+    /// </summary>
+    private Task<IReadOnlyList<LeaseClaimResult>> RunClaimBatchAsync(IReadOnlyList<PendingClaim> claims) =>
+        RunAsync<IReadOnlyList<LeaseClaimResult>>($"claim of {claims.Count}", async (connection, token) =>
+        {
+            var results = new LeaseClaimResult?[claims.Count];
+            await using (var batch = new NpgsqlBatch(connection))
+            {
+                foreach (var claim in claims)
+                {
+                    var command = new NpgsqlBatchCommand(ClaimSql);
+                    AddClient(command.Parameters, claim.Address, claim.Client);
+                    command.Parameters.Add(Seconds(claim.LeaseTime));
+                    command.Parameters.AddWithValue("state", StateText(claim.State));
+                    command.Parameters.AddWithValue("server", _options.ServerId);
+                    command.Parameters.AddWithValue("scope", claim.Scope);
+                    batch.BatchCommands.Add(command);
+                }
+                await using var reader = await batch.ExecuteReaderAsync(token);
+                for (var i = 0; i < claims.Count; i++)
+                {
+                    if (i > 0) await reader.NextResultAsync(token);
+                    if (await reader.ReadAsync(token))
+                    {
+                        var won = reader.GetBoolean(0);
+                        var row = ReadLease(reader, 1);
+                        results[i] = won ? new LeaseClaimResult(true, row, null) : new LeaseClaimResult(false, null, row);
+                    }
+                }
+            }
+            for (var i = 0; i < claims.Count; i++)
+                results[i] ??= new LeaseClaimResult(false, null, await GetAsync(connection, claims[i].Address, token));
+            return results.Select(r => r!).ToArray();
+        }, CancellationToken.None);
 
     /// <summary>
     /// Extends the client's lease on <paramref name="address"/> to now + <paramref name="leaseTime"/> (whichever server wrote
@@ -275,7 +323,11 @@ public sealed class PostgresLeaseBackend : IOfflineRenewalTarget, IAsyncDisposab
         }, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_batcher is not null) await _batcher.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 
     private async Task<IReadOnlyList<SharedLease>> QueryAsync(string operation, string sql, Action<NpgsqlCommand>? parameters, CancellationToken cancellationToken) =>
         await RunAsync<IReadOnlyList<SharedLease>>(operation, async (connection, token) =>
@@ -340,14 +392,16 @@ public sealed class PostgresLeaseBackend : IOfflineRenewalTarget, IAsyncDisposab
         _ => false,
     };
 
-    private static void AddClient(NpgsqlCommand command, IPAddress address, LeaseClient client)
+    private static void AddClient(NpgsqlCommand command, IPAddress address, LeaseClient client) => AddClient(command.Parameters, address, client);
+
+    private static void AddClient(NpgsqlParameterCollection parameters, IPAddress address, LeaseClient client)
     {
         if (address.AddressFamily != AddressFamily.InterNetwork) throw new ArgumentException("an IPv4 address is required", nameof(address));
-        command.Parameters.AddWithValue("address", NpgsqlDbType.Inet, address);
-        command.Parameters.AddWithValue("hw", client.HardwareAddress);
-        command.Parameters.AddWithValue("cid", NpgsqlDbType.Text, (object?)client.ClientId ?? DBNull.Value);
-        command.Parameters.AddWithValue("key", client.Key);
-        command.Parameters.AddWithValue("host", NpgsqlDbType.Text, (object?)client.HostName ?? DBNull.Value);
+        parameters.AddWithValue("address", NpgsqlDbType.Inet, address);
+        parameters.AddWithValue("hw", client.HardwareAddress);
+        parameters.AddWithValue("cid", NpgsqlDbType.Text, (object?)client.ClientId ?? DBNull.Value);
+        parameters.AddWithValue("key", client.Key);
+        parameters.AddWithValue("host", NpgsqlDbType.Text, (object?)client.HostName ?? DBNull.Value);
     }
 
     private static NpgsqlParameter Seconds(TimeSpan? leaseTime) =>

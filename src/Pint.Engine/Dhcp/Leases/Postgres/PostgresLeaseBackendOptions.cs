@@ -14,4 +14,10 @@ public sealed record PostgresLeaseBackendOptions
     /// <see cref="LeaseBackendUnavailableException"/>. Default 3 s (a DHCP client retransmits after about 4 s).
     /// </summary>
     public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Connections that send queued claims in batches of one transaction each (group commit); 0 sends each claim on
+    /// its own. Default 4. A claim with a cancellation token is always sent on its own.
+    /// </summary>
+    public int ClaimWorkers { get; init; } = 4;
 }

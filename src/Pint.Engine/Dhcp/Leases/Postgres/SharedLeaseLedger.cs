@@ -73,6 +73,17 @@ public sealed class SharedLeaseLedger : IAsyncDisposable
     /// <summary>False from a failed operation until one succeeds again.</summary>
     public bool DatabaseAvailable => _available;
 
+    /// <summary>Claims queued for the database's next batch.</summary>
+    public int PendingClaims => _backend.PendingClaims;
+
+    /// <summary>
+    /// More claims queued than the database takes in a few batches: new clients wait (their DISCOVERs are dropped,
+    /// they retry), so the exchanges already under way finish instead of all timing out together.
+    /// </summary>
+    public bool Busy => _backend.PendingClaims > BusyClaims;
+
+    private const int BusyClaims = 1024;
+
     /// <summary>Renewals waiting for the database.</summary>
     public int OfflineRenewals => _offline.Count;
 
@@ -117,7 +128,7 @@ public sealed class SharedLeaseLedger : IAsyncDisposable
                 return new SharedCommit(SharedCommitStatus.QueuedOffline);
             }
             var reason = $"lease database unreachable ({unavailable.Message}): no new lease for {lease.HardwareAddress} on {lease.Address}";
-            _log(reason);
+            LogRefusal(reason);
             return new SharedCommit(SharedCommitStatus.Unavailable, null, reason);
         }
     }
@@ -229,6 +240,23 @@ public sealed class SharedLeaseLedger : IAsyncDisposable
             MarkAvailable();
         }
         catch (LeaseBackendUnavailableException unavailable) { MarkUnavailable(unavailable); }
+    }
+
+    private long _lastRefusalLog;
+    private int _refusalsNotLogged;
+
+    /// <summary>At most one refusal line a second: a flood while the database is away must not flood the log too.</summary>
+    private void LogRefusal(string reason)
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastRefusalLog);
+        if (now - last < 1000 || Interlocked.CompareExchange(ref _lastRefusalLog, now, last) != last)
+        {
+            Interlocked.Increment(ref _refusalsNotLogged);
+            return;
+        }
+        var more = Interlocked.Exchange(ref _refusalsNotLogged, 0);
+        _log(more > 0 ? $"{reason} (and {more} more refused since the last line)" : reason);
     }
 
     private void MarkAvailable()
