@@ -147,7 +147,7 @@ public sealed class PostgresLeaseBackend : IOfflineRenewalTarget, IAsyncDisposab
     /// order); a claim whose statement returned nothing lost to a row committed meanwhile, read after the batch.
     /// </summary>
     private Task<IReadOnlyList<LeaseClaimResult>> RunClaimBatchAsync(IReadOnlyList<PendingClaim> claims) =>
-        RunAsync<IReadOnlyList<LeaseClaimResult>>($"claim of {claims.Count}", async (connection, token) =>
+        RunAsync<IReadOnlyList<LeaseClaimResult>>("claim", async (connection, token) =>
         {
             var results = new LeaseClaimResult?[claims.Count];
             await using (var batch = new NpgsqlBatch(connection))
