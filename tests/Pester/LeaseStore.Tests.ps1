@@ -120,7 +120,8 @@ Describe 'Add-PintDhcpFailover, Get-PintDhcpFailover and Remove-PintDhcpFailover
         [IO.File]::WriteAllText($conf, $original)
         $env:PINT_CONFIG = $conf
         $script:nl = [Environment]::NewLine
-        Set-PintLeaseStore -PostgreSql -ConnectionString $pg -ServerId dhcp1
+        # A unix socket folder that does not exist: Get-PintDhcpFailover's state read fails at once, touching no network.
+        Set-PintLeaseStore -PostgreSql -ConnectionString "Host=$dir/no-such-socket;Port=5432;Database=pint;Username=pint" -ServerId dhcp1
         $script:withStore = [IO.File]::ReadAllText($conf)
         $script:storeLines = [IO.File]::ReadAllText($inc)
     }
@@ -135,6 +136,7 @@ Describe 'Add-PintDhcpFailover, Get-PintDhcpFailover and Remove-PintDhcpFailover
         [IO.File]::ReadAllText($conf) | Should -BeExactly $withStore
         [IO.File]::ReadAllText($inc) | Should -BeExactly ($storeLines + "pint-dhcp-failover=dhcp-ha,dhcp2,load-balance,role=primary,percent=50,scope=10.0.0.0$nl")
         $f = Get-PintDhcpFailover
+        $f.State | Should -Be 'CommunicationInterrupted'   # the database cannot be reached
         $f.Name | Should -Be 'dhcp-ha'
         $f.PartnerServer | Should -Be 'dhcp2'
         $f.Mode | Should -Be 'LoadBalance'
@@ -144,7 +146,7 @@ Describe 'Add-PintDhcpFailover, Get-PintDhcpFailover and Remove-PintDhcpFailover
         $f.HeartbeatInterval | Should -Be ([TimeSpan]::FromSeconds(5))
         $f.ScopeId | Should -Be @([ipaddress]'10.0.0.0')
         "$($f.Source):$($f.Line)" | Should -Be "$($inc):3"
-        ($f | Out-String -Width 200) | Should -Match 'dhcp-ha\s+dhcp2\s+LoadBalance\s+Primary\s+50\s+00:00:30\s+10\.0\.0\.0'
+        ($f | Out-String -Width 200) | Should -Match 'dhcp-ha\s+dhcp2\s+LoadBalance\s+Primary\s+CommunicationInterrupted\s+50\s+00:00:30\s+10\.0\.0\.0'
         Test-PintConfig | Where-Object Severity -eq 'Error' | Should -BeNullOrEmpty
     }
     It 'takes every parameter, as Add-DhcpServerv4Failover names them; -PassThru shows the relationship' {
@@ -305,6 +307,23 @@ Describe 'Get-PintLease with pint-lease-store=postgresql' {
         ($leases | Where-Object IPAddress -eq '10.9.0.22').ScopeId | Should -Be '10.9.0.0'
         ($leases | Where-Object IPAddress -eq '10.9.0.21').AddressState | Should -Be 'Active'
         Test-Path "$dir/unused.leases" | Should -BeFalse
+    }
+    It 'Get-PintDhcpFailover reads the partner''s state from the heartbeat rows' {
+        if (-not $pgBin) { Set-ItResult -Skipped -Because 'PostgreSQL is not installed'; return }
+        Add-PintDhcpFailover -ConfigPath $conf -Name lab -PartnerServer dhcp-b -ScopeId 10.9.0.0 -StateSwitchInterval '00:00:30'
+        try {
+            (Get-PintDhcpFailover -ConfigPath $conf).State | Should -Be 'PartnerDown'   # dhcp-b never wrote a heartbeat
+            $options = [Pint.Engine.Dhcp.Leases.Postgres.PostgresLeaseBackendOptions]@{ ConnectionString = $cs; ServerId = 'dhcp-b' }
+            $backend = [Pint.Engine.Dhcp.Leases.Postgres.PostgresLeaseBackend]::new($options)
+            try { $backend.WriteHeartbeatAsync('loadbalance/secondary', [Threading.CancellationToken]::None).GetAwaiter().GetResult() }
+            finally { $backend.DisposeAsync().AsTask().GetAwaiter().GetResult() }
+            $f = Get-PintDhcpFailover -ConfigPath $conf
+            $f.State | Should -Be 'Normal'
+            $f.PartnerLastSeen | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddMinutes(-1))
+            $f.ServerLastSeen | Should -BeNullOrEmpty   # dhcp-a (this config) has not run
+            ($f | Out-String) | Should -Match 'Normal'
+        }
+        finally { Remove-PintDhcpFailover -ConfigPath $conf -Name lab -Confirm:$false }
     }
     It 'warns, naming the line, when the database is unreachable' {
         if (-not $pgBin) { Set-ItResult -Skipped -Because 'PostgreSQL is not installed'; return }

@@ -77,7 +77,7 @@ public sealed class AddPintDhcpFailoverCommand : PintConfigCmdlet
         if (PassThru && changed)
         {
             var config = LoadConfigForRead(ConfigFile).Config;
-            foreach (var f in GetPintDhcpFailoverCommand.List(config, ConfigFile).Where(f => string.Equals(f.Name, Name, StringComparison.OrdinalIgnoreCase)))
+            foreach (var f in GetPintDhcpFailoverCommand.List(config, ConfigFile, readStates: false).Where(f => string.Equals(f.Name, Name, StringComparison.OrdinalIgnoreCase)))
                 WriteObject(f);
         }
     }

@@ -35,9 +35,17 @@ public sealed class GetPintDhcpFailoverCommand : PintConfigCmdlet
         }
     }
 
-    internal static IEnumerable<PintDhcpFailover> List(PintConfig config, string configPath) =>
-        config.Dhcp.Failovers.Select(f => new PintDhcpFailover
+    /// <summary>The relationships, with their states read from the database (one read for all) when <paramref name="readStates"/>.</summary>
+    internal static IEnumerable<PintDhcpFailover> List(PintConfig config, string configPath, bool readStates = true)
+    {
+        IReadOnlyList<Pint.Engine.Management.FailoverStatus?> states = readStates
+            ? Pint.Engine.Management.FailoverStates.Read(config)
+            : config.Dhcp.Failovers.Select(_ => (Pint.Engine.Management.FailoverStatus?)null).ToArray();
+        return config.Dhcp.Failovers.Select((f, i) => new PintDhcpFailover
         {
+            State = states[i]?.State,
+            PartnerLastSeen = states[i]?.PartnerLastSeen,
+            ServerLastSeen = states[i]?.ServerLastSeen,
             Name = f.Name,
             PartnerServer = f.Settings.PartnerServerId,
             Mode = f.Settings.Mode,
@@ -50,4 +58,5 @@ public sealed class GetPintDhcpFailoverCommand : PintConfigCmdlet
             Line = f.Source.Line,
             ConfigPath = configPath,
         });
+    }
 }

@@ -22,6 +22,16 @@ public sealed class PintDhcpFailover
     public required TimeSpan HeartbeatInterval { get; init; }
     /// <summary>The scopes (network addresses of dhcp-range lines) it covers; empty: every IPv4 range.</summary>
     public required IPAddress[] ScopeId { get; init; }
+    /// <summary>
+    /// Normal (the partner's heartbeat is recent), PartnerDown (this server answers every client) or
+    /// CommunicationInterrupted (the lease database cannot be read), from the database's heartbeat rows; null when
+    /// not read (the objects Add-PintDhcpFailover -PassThru returns).
+    /// </summary>
+    public Pint.Engine.Management.FailoverState? State { get; init; }
+    /// <summary>When the partner last wrote its heartbeat (database clock); null: never.</summary>
+    public DateTimeOffset? PartnerLastSeen { get; init; }
+    /// <summary>When this server last wrote its heartbeat; null: it has not run with this relationship.</summary>
+    public DateTimeOffset? ServerLastSeen { get; init; }
     public required string Source { get; init; }
     public required int Line { get; init; }
     /// <summary>The config file; binds to -ConfigPath down the pipeline.</summary>
