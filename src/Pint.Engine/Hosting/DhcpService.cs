@@ -218,6 +218,8 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         if (setup.Dhcp is not { } mapped) return true;
         var leaseFile = LeaseCatalog.LeaseFilePath(config, options.WorkingDirectory ?? Environment.CurrentDirectory);
         if (!string.Equals(Path.GetFullPath(leaseFile), Path.GetFullPath(_leaseFile), StringComparison.Ordinal)) return false;
+        // Another lease store, server id or failover relationship: the store and its background work are made anew.
+        if (!SameSharing(Config.Dhcp, config.Dhcp)) return false;
         var current = Options;
         // Ports are not config lines (tests and the host choose them): keep the ones the socket was opened with.
         mapped = mapped with { ServerPort = current.ServerPort, RelayPort = current.RelayPort, ClientPort = current.ClientPort };
@@ -226,6 +228,11 @@ public sealed class DhcpService : IPintService, IReconfigurable, IServiceControl
         _serving = new Serving(config, mapped);
         return true;
     }
+
+    private static bool SameSharing(DhcpConfig a, DhcpConfig b) =>
+        a.LeaseStore.Kind == b.LeaseStore.Kind && a.LeaseStore.ConnectionString == b.LeaseStore.ConnectionString
+        && a.EffectiveServerId == b.EffectiveServerId
+        && a.Failovers.Select(f => (f.Name, f.Settings, string.Join(",", f.ScopeIds))).SequenceEqual(b.Failovers.Select(f => (f.Name, f.Settings, string.Join(",", f.ScopeIds))));
 
     /// <summary>The live lease table as lease objects; empty while the service is stopped.</summary>
     public IReadOnlyList<PintLease> LiveLeases(DateTimeOffset now)

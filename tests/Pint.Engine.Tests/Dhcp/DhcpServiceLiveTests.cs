@@ -147,6 +147,15 @@ public sealed class DhcpServiceLiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_reload_that_moves_the_leases_into_a_shared_database_asks_for_a_restart()
+    {
+        var shared = Setup("dhcp-range=127.0.0.100,127.0.0.150,255.255.255.0\npint-lease-store=postgresql,Host=/nonexistent;Database=pint;Username=pint");
+        Assert.False(_service.TryReconfigure(shared, new PintHostOptions { WorkingDirectory = _directory }, NullPintLog.Instance));
+        var named = Setup("dhcp-range=127.0.0.100,127.0.0.150,255.255.255.0\npint-server-id=dhcp9");
+        Assert.Equal(System.Net.Dns.GetHostName() == "dhcp9", _service.TryReconfigure(named, new PintHostOptions { WorkingDirectory = _directory }, NullPintLog.Instance));
+    }
+
+    [Fact]
     public async Task A_reload_with_an_option_that_does_not_encode_keeps_the_previous_options_serving()
     {
         var broken = Setup("dhcp-range=127.0.0.200,127.0.0.210,255.255.255.0\ndhcp-option=option:router,127.0.0.999");
