@@ -24,9 +24,12 @@ internal static class ServiceComposer
         if (setup.Dhcp is { } dhcp)
             plans.Add(new ServicePlan("dhcp", [("udp", dhcp.ServerPort)], () => DhcpService.Create(config, dhcp, workingDirectory, () => running("dns") as DnsService, log)));
         if (config.Dhcp.Enabled6)
-            plans.Add(new ServicePlan("dhcp6", [("udp", 547)], () => Dhcp6Service.Create(config, workingDirectory, log, () => running("dns") as DnsService)));
+            // DHCPv6 leases go through the DHCPv4 store's writer when that owns the lease file: one journal, one file.
+            plans.Add(new ServicePlan("dhcp6", [("udp", 547)], () => Dhcp6Service.Create(config, workingDirectory, log, () => running("dns") as DnsService,
+                () => (running("dhcp") as DhcpService)?.Leases?.DiskWriter)));
         if (Dhcp6.Ra.RaOptions.IsEnabled(config))
-            plans.Add(new ServicePlan("ra", [], () => new RaService(config, log)));
+            plans.Add(new ServicePlan("ra", [], () => new RaService(config, log,
+                () => (running("dhcp") as DhcpService)?.Leases?.Snapshot(), () => (running("dns") as DnsService)?.Server.DhcpNames)));
         if (setup.Tftp is { } tftp)
             plans.Add(new ServicePlan("tftp", [("udp", Tftp.TftpServerOptions.DefaultPort)], () => new TftpService(tftp)));
         return plans;

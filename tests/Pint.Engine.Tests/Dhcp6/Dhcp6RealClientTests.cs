@@ -61,10 +61,17 @@ public class Dhcp6RealClientTests
                 var dhcpcd = lab.Dhcpcd(lab.Net.ClientLink) ?? throw new Xunit.Sdk.XunitException($"{name}: dhcpcd got nothing");
                 var dhclient = lab.Dhclient(lab.Net.ClientLink, ClientDuid) ?? throw new Xunit.Sdk.XunitException($"{name}: dhclient got nothing");
                 lab.DhclientRelease(lab.Net.ClientLink);
+                // dnsmasq rewrites its lease file in place (truncate, then write): a read can catch it empty, so wait for
+                // a file that still holds dhcpcd's lease and no longer dhclient's, and use that read.
                 var deadline = DateTime.UtcNow.AddSeconds(10);
-                while (lab.ReadLeaseFile(name).Leases.Any(l => l.EndsWith(ClientDuid, StringComparison.Ordinal)) && DateTime.UtcNow < deadline) Thread.Sleep(100);
+                var leases = lab.ReadLeaseFile(name).Leases;
+                while ((leases.Length == 0 || leases.Any(l => l.EndsWith(ClientDuid, StringComparison.Ordinal))) && DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(100);
+                    leases = lab.ReadLeaseFile(name).Leases;
+                }
                 // EXPIRY IAID ADDRESS HOSTNAME DUID: all but the expiry must match.
-                return (dhcpcd, dhclient, lab.ReadLeaseFile(name).Leases.Select(l => string.Join(' ', l.Split(' ')[1..])).Order().ToArray());
+                return (dhcpcd, dhclient, leases.Select(l => string.Join(' ', l.Split(' ')[1..])).Order().ToArray());
             }
             finally
             {

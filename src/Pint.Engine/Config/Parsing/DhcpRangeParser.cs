@@ -119,8 +119,6 @@ internal static class DhcpRangeParser
             var hostMask = prefixLength == 128 ? UInt128.Zero : UInt128.MaxValue >> prefixLength;
             if ((s & ~hostMask) != (e & ~hostMask)) { line.Error($"inconsistent DHCPv6 range: {start} and {end} are not in the same /{prefixLength}"); return; }
         }
-        if ((modes & DhcpRange6Modes.RaNames) != 0)
-            line.Warning("ra-names: router advertisements are sent as for slaac, but Pint gives SLAAC hosts no DNS names yet");
 
         config.Dhcp.Range6List.Add(new DhcpRange6(start, end, prefixLength, lease, deprecated, isStatic, modes, constructor, setTag, tags, line.Source));
     }

@@ -38,13 +38,21 @@ public static class LeaseFile
         // The journal first: the server cuts it back only after a snapshot holding its lines has been renamed into
         // place, so a lease missing from the journal read here is in the file read next. Read the other way round,
         // a snapshot landing between the two reads would hide the leases it took over from the journal.
-        var journal = Read(JournalPath(path));
+        var journal = Read(JournalPath(path), isJournal: true);
         var file = Read(path);
-        return journal.Leases.Count == 0 && journal.Diagnostics.Count == 0 ? file : file.ReplayedWith(journal);
+        return journal.Leases.Count == 0 && journal.Diagnostics.Count == 0 && journal.DuidLine is null && journal.Dhcp6Lines.Count == 0
+            ? file
+            : file.ReplayedWith(journal);
     }
 
     /// <summary>Reads a lease file; a file that does not exist reads as empty.</summary>
-    public static LeaseFileReadResult Read(string path)
+    public static LeaseFileReadResult Read(string path) => Read(path, isJournal: false);
+
+    /// <param name="isJournal">
+    /// A journal: a DHCPv6 record (an IPv6 address field) reads as DHCPv6 even where no <c>duid</c> line precedes it,
+    /// as a journal cut back after a snapshot starts wherever the records after that snapshot start.
+    /// </param>
+    private static LeaseFileReadResult Read(string path, bool isJournal)
     {
         string text;
         try
@@ -59,11 +67,13 @@ public static class LeaseFile
         {
             return LeaseFileReadResult.Empty;
         }
-        return Parse(text, path);
+        return Parse(text, path, isJournal);
     }
 
     /// <summary>Parses lease file text; <paramref name="fileName"/> names the source in diagnostics.</summary>
-    public static LeaseFileReadResult Parse(string text, string fileName)
+    public static LeaseFileReadResult Parse(string text, string fileName) => Parse(text, fileName, isJournal: false);
+
+    internal static LeaseFileReadResult Parse(string text, string fileName, bool isJournal)
     {
         // Later lines for an address supersede earlier ones: a dnsmasq file has one line an address, a journal many.
         var byAddress = new Dictionary<IPAddress, (int Order, DhcpLease Lease)>();
@@ -92,7 +102,8 @@ public static class LeaseFile
             }
             // Like dnsmasq, the address field decides the family per line, so DHCPv4 records appended
             // after the DHCPv6 section still read as DHCPv4.
-            if (duidLine is not null && !HasIPv4AddressField(line))
+            if ((duidLine is not null || (isJournal && HasIPv6AddressField(line))) && !HasIPv4AddressField(line)
+                && !(isJournal && line.StartsWith(DuidKeyword + " ", StringComparison.Ordinal)))
             {
                 dhcp6Lines.Add(line.ToString());
                 continue;
@@ -117,6 +128,28 @@ public static class LeaseFile
         var count = line.Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries);
         return count >= 3 && line[fields[2]].Contains('.') && !line[fields[2]].Contains(':');
     }
+
+    private static bool HasIPv6AddressField(ReadOnlySpan<char> line)
+    {
+        Span<Range> fields = stackalloc Range[4];
+        var count = line.Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries);
+        return count >= 3 && line[fields[2]].Contains(':');
+    }
+
+    /// <summary>
+    /// The key a DHCPv6 lease line is superseded by: its address (field 3) in canonical form, as a later record for the
+    /// same address replaces it; a line without a readable address is its own key (kept as it is).
+    /// </summary>
+    internal static string Dhcp6Key(string line)
+    {
+        var fields = line.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length >= 3 && IPAddress.TryParse(fields[2], out var address) && address.AddressFamily == AddressFamily.InterNetworkV6
+            ? address.ToString()
+            : line;
+    }
+
+    /// <summary>True for a DHCPv6 record that ends a binding: expiry <see cref="ReleasedExpiry"/> (1; 0 is infinite).</summary>
+    internal static bool IsDhcp6Release(string line) => line.StartsWith("1 ", StringComparison.Ordinal);
 
     /// <summary>Parses one DHCPv4 lease line; on failure <paramref name="error"/> says which field is wrong.</summary>
     public static bool TryParseLine(ReadOnlySpan<char> line, out DhcpLease lease, out string error)
@@ -212,6 +245,20 @@ public static class LeaseFile
             writer.Flush();
             foreach (var line in leaseLines) writer.BaseStream.Write(line);
             Write(writer, [], duidLine, dhcp6Lines);
+        });
+
+    /// <summary>
+    /// As above, with the DHCPv6 lease lines formatted too (UTF-8, each with its newline): the lease disk writer keeps
+    /// the line of every durable lease of both families. No DUID line: no DHCPv6 part, as dnsmasq writes none.
+    /// </summary>
+    internal static void WriteAtomically(string path, IReadOnlyList<byte[]> leaseLines, string? duidLine, IReadOnlyList<byte[]> dhcp6Lines) =>
+        WriteAtomically(path, writer =>
+        {
+            writer.Flush();
+            foreach (var line in leaseLines) writer.BaseStream.Write(line);
+            if (duidLine is null) return;
+            writer.BaseStream.Write(Encoding.UTF8.GetBytes(duidLine + "\n"));
+            foreach (var line in dhcp6Lines) writer.BaseStream.Write(line);
         });
 
     private static void WriteAtomically(string path, Action<StreamWriter> write)

@@ -25,12 +25,26 @@ public sealed record LeaseFileReadResult(
     /// <summary>
     /// This file with <paramref name="journal"/> replayed over it: the journal's record for an address supersedes this
     /// one's. Replaying a journal twice changes nothing, so a crash between a snapshot and the journal's trim is harmless.
-    /// The DHCPv6 part is this file's.
+    /// The DHCPv6 part is replayed the same way: a journaled DUID line replaces the file's, a journaled DHCPv6 record
+    /// the file's line for its address, and a journaled release (expiry 1) removes that line.
     /// </summary>
     internal LeaseFileReadResult ReplayedWith(LeaseFileReadResult journal)
     {
         var superseded = journal.Leases.Select(l => l.Address).ToHashSet();
         var leases = Leases.Where(l => !superseded.Contains(l.Address)).Concat(journal.Leases).ToArray();
-        return new LeaseFileReadResult(leases, [.. Diagnostics, .. journal.Diagnostics], DuidLine, Dhcp6Lines);
+        var dhcp6 = Dhcp6Lines;
+        if (journal.Dhcp6Lines.Count > 0)
+        {
+            var byKey = new Dictionary<string, string>();
+            foreach (var line in Dhcp6Lines) byKey[LeaseFile.Dhcp6Key(line)] = line;
+            foreach (var line in journal.Dhcp6Lines)
+            {
+                var key = LeaseFile.Dhcp6Key(line);
+                byKey.Remove(key); // a renewed record moves to the end, as it was written last
+                if (!LeaseFile.IsDhcp6Release(line)) byKey[key] = line;
+            }
+            dhcp6 = byKey.Values.ToArray();
+        }
+        return new LeaseFileReadResult(leases, [.. Diagnostics, .. journal.Diagnostics], journal.DuidLine ?? DuidLine, dhcp6);
     }
 }

@@ -72,6 +72,12 @@ public sealed class LeaseStore : IAsyncDisposable
         return store;
     }
 
+    /// <summary>
+    /// The writer that owns the lease file while this store is open from one (null in memory or on a shared database):
+    /// the DHCPv6 service commits its leases through it, into the same file and journal.
+    /// </summary>
+    internal LeaseDiskWriter? DiskWriter => _disk;
+
     /// <summary>The shared database this store writes through, or null for the lease file.</summary>
     public SharedLeaseLedger? Shared => _shared;
 

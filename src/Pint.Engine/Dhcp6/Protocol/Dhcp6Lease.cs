@@ -23,6 +23,14 @@ public sealed class Dhcp6LeaseTable
     private readonly Dictionary<(string Client, uint Iaid), Dhcp6Lease> _byClient = [];
     private readonly Dictionary<IPAddress, Dhcp6Lease> _byAddress = [];
     private readonly Dictionary<IPAddress, DateTimeOffset> _declined = [];
+    // Nothing in the table (lease or decline hold) ends before this; may be early, never late. It keeps
+    // RemoveExpired, called for every message, from walking the whole table (bench/RESULTS.md, DHCPv6).
+    private DateTimeOffset _nextExpiry = DateTimeOffset.MaxValue;
+
+    private void Due(DateTimeOffset? end)
+    {
+        if (end is { } e && e < _nextExpiry) _nextExpiry = e;
+    }
 
     public int Count => _byAddress.Count;
 
@@ -55,6 +63,7 @@ public sealed class Dhcp6LeaseTable
                 if (_byAddress.TryGetValue(lease.Address, out var other)) _byClient.Remove((other.ClientIdText, other.Iaid));
                 _byClient[key] = lease;
                 _byAddress[lease.Address] = lease;
+                Due(lease.Expires);
                 break;
             case Dhcp6LeaseChangeKind.Release:
             case Dhcp6LeaseChangeKind.Decline:
@@ -63,7 +72,11 @@ public sealed class Dhcp6LeaseTable
                     _byAddress.Remove(lease.Address);
                     _byClient.Remove(key);
                 }
-                if (change.Kind == Dhcp6LeaseChangeKind.Decline) _declined[lease.Address] = DateTimeOffset.UtcNow + declineHold;
+                if (change.Kind == Dhcp6LeaseChangeKind.Decline)
+                {
+                    _declined[lease.Address] = DateTimeOffset.UtcNow + declineHold;
+                    Due(_declined[lease.Address]);
+                }
                 break;
         }
     }
@@ -71,6 +84,7 @@ public sealed class Dhcp6LeaseTable
     /// <summary>Drops leases that ran out; returns them.</summary>
     public List<Dhcp6Lease> RemoveExpired(DateTimeOffset now)
     {
+        if (now < _nextExpiry) return [];
         var gone = _byAddress.Values.Where(l => l.IsExpiredAt(now)).ToList();
         foreach (var l in gone)
         {
@@ -78,6 +92,9 @@ public sealed class Dhcp6LeaseTable
             _byClient.Remove((l.ClientIdText, l.Iaid));
         }
         foreach (var d in _declined.Where(d => d.Value <= now).Select(d => d.Key).ToList()) _declined.Remove(d);
+        _nextExpiry = DateTimeOffset.MaxValue;
+        foreach (var lease in _byAddress.Values) Due(lease.Expires);
+        foreach (var until in _declined.Values) Due(until);
         return gone;
     }
 

@@ -10,13 +10,14 @@ namespace Pint.Engine.Dhcp6.Server;
 /// <summary>
 /// The DHCPv6 server loop: one UDP socket on [::]:547 joined to ff02::1:2 (All_DHCP_Relay_Agents_and_Servers) on every
 /// interface that has a served range, each datagram read, answered by <see cref="Dhcp6Responder"/>, its lease changes
-/// applied and handed to <see cref="Persist"/> (which makes them durable) before the reply is sent: to the client's
-/// port 546 for a direct message, to the relay's port 547 for a relayed one.
+/// applied and handed to <see cref="LeaseWriter"/> (which makes them durable) before the reply is sent: to the client's
+/// port 546 for a direct message, to the relay's port 547 for a relayed one. A reload hands it new ranges, options and
+/// hosts in place (<see cref="Reconfigure"/>): the socket and the lease table stay.
 /// </summary>
 public sealed class Dhcp6Server : IAsyncDisposable
 {
     private static readonly IPAddress AllServers = IPAddress.Parse("ff02::1:2");
-    private readonly Dhcp6ServerOptions _options;
+    private volatile Dhcp6ServerOptions _options;
     private readonly Dhcp6LeaseTable _leases;
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
@@ -33,6 +34,15 @@ public sealed class Dhcp6Server : IAsyncDisposable
 
     /// <summary>Called with the whole table after a change, before the reply leaves.</summary>
     public Action<IReadOnlyList<Dhcp6Lease>>? Persist { get; init; }
+
+    /// <summary>
+    /// Makes each exchange's binding changes durable: the reply leaves only once the task it returns completes, and not
+    /// at all when it faults. Null: bindings are kept in memory only.
+    /// </summary>
+    public IDhcp6LeaseWriter? LeaseWriter { get; init; }
+
+    /// <summary>The options the next exchange is answered with.</summary>
+    public Dhcp6ServerOptions Options => _options;
     public Action<string>? TransactionLog { get; init; }
     public Action<string>? Warning { get; init; }
     /// <summary>Tells DNS about the names leases get and lose (null: names are not published).</summary>
@@ -69,8 +79,30 @@ public sealed class Dhcp6Server : IAsyncDisposable
             throw;
         }
         _socket = socket;
-        _loop = Task.Run(() => RunAsync(_stop.Token));
+        _loop = StartReceiveThread(_stop.Token);
         _sweeper = Task.Run(() => SweepLoopAsync(_stop.Token));
+    }
+
+    /// <summary>
+    /// Serves <paramref name="options"/> from the next message on (ranges, options, hosts, rapid commit, domain), on the
+    /// same socket and lease table; the interfaces served are read again for the new ranges. False when the ports differ
+    /// (the socket would have to move): restart instead.
+    /// </summary>
+    public bool Reconfigure(Dhcp6ServerOptions options)
+    {
+        if (options.ServerPort != _options.ServerPort || options.ClientPort != _options.ClientPort) return false;
+        lock (_gate)
+        {
+            _options = options;
+            if (_socket is { } socket)
+            {
+                var fresh = ReadLinks();
+                foreach (var index in fresh.Keys.Except(_links.Keys)) Join(socket, index);
+                _links = fresh;
+                _linksRead = DateTime.UtcNow;
+            }
+        }
+        return true;
     }
 
     private async Task SweepLoopAsync(CancellationToken cancel)
@@ -96,6 +128,7 @@ public sealed class Dhcp6Server : IAsyncDisposable
             Names?.Refresh(_leases);
             var expired = _leases.RemoveExpired(now);
             if (expired.Count == 0) return;
+            LeaseWriter?.Forget(expired);
             Persist?.Invoke(_leases.Snapshot());
             Names?.Update(_leases, expired.Select(l => l.HostName)); // no log line: dnsmasq logs none for an expiry
         }
@@ -140,69 +173,180 @@ public sealed class Dhcp6Server : IAsyncDisposable
 
     private static IPAddress WithoutScope(IPAddress a) => a.IsIPv6LinkLocal ? new IPAddress(a.GetAddressBytes()) : a;
 
-    private async Task RunAsync(CancellationToken cancel)
+    /// <summary>
+    /// The receive loop on a thread of its own with blocking receives, as the DHCPv4 server's: an asynchronous receive
+    /// hands every datagram from the epoll thread to a pool thread, which under a flood costs more than answering.
+    /// </summary>
+    private Task StartReceiveThread(CancellationToken cancel)
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { ReceiveLoop(cancel); }
+            finally { ended.TrySetResult(); }
+        })
+        { IsBackground = true, Name = "pint-dhcp6" };
+        thread.Start();
+        return ended.Task;
+    }
+
+    private void ReceiveLoop(CancellationToken cancel)
     {
         var socket = _socket!;
         var buffer = new byte[65536];
+        socket.ReceiveTimeout = 250; // a blocked receive notices a stop even where closing the socket does not wake it
+        EndPoint any = new IPEndPoint(IPAddress.IPv6Any, 0);
         while (!cancel.IsCancellationRequested)
         {
-            SocketReceiveMessageFromResult result;
+            int length;
+            EndPoint remote = any;
+            IPPacketInformation arrival;
             try
             {
-                result = await socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.IPv6Any, 0), cancel).ConfigureAwait(false);
+                var flags = SocketFlags.None;
+                length = socket.ReceiveMessageFrom(buffer, ref flags, ref remote, out arrival);
             }
-            catch (OperationCanceledException) { break; }
             catch (ObjectDisposedException) { break; }
-            catch (SocketException) { continue; }
+            catch (SocketException) { continue; } // the timeout, or an ICMP error reported on a later receive
             Interlocked.Increment(ref Received);
+            var result = (RemoteEndPoint: (IPEndPoint)remote, PacketInformation: arrival);
+            Pending? pending;
             try
             {
-                Handle(socket, buffer.AsSpan(0, result.ReceivedBytes), (IPEndPoint)result.RemoteEndPoint, result.PacketInformation.Interface);
+                pending = Handle(buffer.AsSpan(0, length), result.RemoteEndPoint, result.PacketInformation.Interface);
+                if (pending is null) continue;
+                // The binding is on disk before the reply that grants it leaves (a DHCPv4 ACK waits the same way), but
+                // the loop goes on receiving meanwhile: the exchanges waiting for the disk share its next fsync.
+                if (pending.Durable is { IsCompletedSuccessfully: false } durable)
+                {
+                    _ = ReplyWhenDurableAsync(socket, pending, durable, result.RemoteEndPoint);
+                    continue;
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 Interlocked.Increment(ref Dropped);
                 Warning?.Invoke($"DHCPv6 message from {result.RemoteEndPoint} not answered: {e.Message}");
+                continue;
+            }
+            try
+            {
+                Reply(socket, pending);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Interlocked.Increment(ref Dropped);
+                Warning?.Invoke($"DHCPv6 reply to {result.RemoteEndPoint} not sent: {e.Message}");
             }
         }
     }
 
-    private void Handle(Socket socket, ReadOnlySpan<byte> datagram, IPEndPoint from, int interfaceIndex)
+    private async Task ReplyWhenDurableAsync(Socket socket, Pending pending, Task durable, EndPoint from)
+    {
+        try
+        {
+            await durable.ConfigureAwait(false);
+            Reply(socket, pending);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not durable, or not sent: no reply grants a lease the file does not hold.
+            Interlocked.Increment(ref Dropped);
+            Warning?.Invoke($"DHCPv6 reply to {from} not sent: {e.Message}");
+        }
+    }
+
+    /// <summary>A decided exchange: its reply (null: none), where it goes, the write it waits for, the names to bring up to date.</summary>
+    private sealed record Pending(byte[]? Bytes, IPEndPoint To, Task? Durable, List<string?> Touched);
+
+    /// <summary>Decides one message and applies its changes under the lock; the write of those changes is queued, not awaited.</summary>
+    private Pending? Handle(ReadOnlySpan<byte> datagram, IPEndPoint from, int interfaceIndex)
     {
         if (!Dhcp6RequestReader.TryRead(datagram, out var request, out var rejection))
         {
             Interlocked.Increment(ref Dropped);
             TransactionLog?.Invoke($"DHCPv6 datagram from {from.Address} dropped: {rejection}");
-            return;
+            return null;
         }
         var link = LinkFor(request!, interfaceIndex);
         if (link is null)
         {
             Interlocked.Increment(ref Dropped);
-            return;
+            return null;
         }
-        byte[]? bytes;
+        var options = _options;
+        // A relay gets the RELAY-REPL on port 547; a client on its link-local address (scoped to the link), port 546.
+        var to = request!.Relays.Count > 0
+            ? new IPEndPoint(from.Address, options.ServerPort)
+            : new IPEndPoint(from.Address.IsIPv6LinkLocal ? new IPAddress(from.Address.GetAddressBytes(), interfaceIndex) : from.Address, options.ClientPort);
         lock (_gate)
         {
             var now = DateTimeOffset.UtcNow;
             var expired = _leases.RemoveExpired(now);
             var decision = Dhcp6Responder.Respond(request!, link, _options, _leases, now);
             var touched = Names is null ? new List<string?>() : Dhcp6LeaseNames.Touched(_leases, decision.Changes).Concat(expired.Select(l => l.HostName)).ToList();
+            var before = LeaseWriter is null ? null : AddressesTouched(decision.Changes);
             foreach (var change in decision.Changes) _leases.Apply(change, TimeSpan.FromSeconds(Math.Min(3600, link.Pools[0].LeaseTime.TotalSeconds)));
+            Task? durable = null;
+            if (LeaseWriter is { } writer)
+            {
+                if (expired.Count > 0) writer.Forget(expired);
+                // Queued under the lock, so the journal holds the changes in the order the table took them.
+                if (Written(before!) is { } written) durable = writer.WriteAsync(written.Bound, written.Ended);
+            }
             if (decision.Changes.Count > 0 || expired.Count > 0) Persist?.Invoke(_leases.Snapshot());
-            // After the changes are durable and before the reply leaves, as DHCPv4 names a committed lease.
-            if (touched.Count > 0) Names!.Update(_leases, touched);
             TransactionLog?.Invoke(decision.Log);
-            if (decision.Reply is null) return;
-            bytes = Dhcp6ReplyWriter.Write(decision.Reply);
+            byte[]? bytes = decision.Reply is null ? null : Dhcp6ReplyWriter.Write(decision.Reply);
+            if (decision.Reply is not null && bytes is null) Interlocked.Increment(ref Dropped);
+            var pending = new Pending(bytes, to, durable, touched);
+            if (durable is null or { IsCompletedSuccessfully: true }) UpdateNames(pending);
+            return pending;
         }
-        if (bytes is null) { Interlocked.Increment(ref Dropped); return; }
-        // A relay gets the RELAY-REPL on port 547; a client on its link-local address (scoped to the link), port 546.
-        var to = request!.Relays.Count > 0
-            ? new IPEndPoint(from.Address, _options.ServerPort)
-            : new IPEndPoint(from.Address.IsIPv6LinkLocal ? new IPAddress(from.Address.GetAddressBytes(), interfaceIndex) : from.Address, _options.ClientPort);
-        socket.SendTo(bytes, to);
+    }
+
+    /// <summary>Names, after the changes are durable and before the reply leaves, as DHCPv4 names a committed lease.</summary>
+    private void UpdateNames(Pending pending)
+    {
+        if (pending.Touched.Count == 0) return;
+        Names!.Update(_leases, pending.Touched);
+        pending.Touched.Clear();
+    }
+
+    private void Reply(Socket socket, Pending pending)
+    {
+        if (pending.Touched.Count > 0)
+            lock (_gate) UpdateNames(pending);
+        if (pending.Bytes is null) return;
+        socket.SendTo(pending.Bytes, pending.To);
         Interlocked.Increment(ref Replied);
+    }
+
+    /// <summary>Every address <paramref name="changes"/> may change, with the binding on it before (under the lock).</summary>
+    private Dictionary<IPAddress, Dhcp6Lease?> AddressesTouched(IReadOnlyList<Dhcp6LeaseChange> changes)
+    {
+        var before = new Dictionary<IPAddress, Dhcp6Lease?>();
+        foreach (var change in changes)
+        {
+            before.TryAdd(change.Lease.Address, _leases.ByAddress(change.Lease.Address));
+            // A client's binding that moves to another address ends on the old one.
+            if (change.Kind == Dhcp6LeaseChangeKind.Bind && _leases.Find(change.Lease.ClientId, change.Lease.Iaid) is { } old)
+                before.TryAdd(old.Address, old);
+        }
+        return before;
+    }
+
+    /// <summary>What the applied changes did to the touched addresses: bindings made or renewed, bindings ended; null when nothing.</summary>
+    private (List<Dhcp6Lease> Bound, List<Dhcp6Lease> Ended)? Written(Dictionary<IPAddress, Dhcp6Lease?> before)
+    {
+        if (before.Count == 0) return null;
+        List<Dhcp6Lease> bound = [], ended = [];
+        foreach (var (address, was) in before)
+        {
+            var now = _leases.ByAddress(address);
+            if (now is not null) { if (!ReferenceEquals(now, was)) bound.Add(now); }
+            else if (was is not null) ended.Add(was);
+        }
+        return bound.Count + ended.Count == 0 ? null : (bound, ended);
     }
 
     /// <summary>
