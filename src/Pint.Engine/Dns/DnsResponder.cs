@@ -166,8 +166,10 @@ public sealed class DnsResponder
         {
             case DnsVerdictKind.Forward:
                 Counters.CountForwarded();
+                // A server=/domain/ without a trust anchor for the domain is not validated (dnsmasq 2.90): the client's query goes as it came.
+                bool validated = _dnssec is not null && _dnssec.Validates(query.Name);
                 return new DnsResponderResult(DnsResponderAction.Forward, Forward: ForwardedQuery.Create(message, query, verdict.Upstream!, _ednsPacketMax,
-                    dnssec: _dnssec is not null, checkingDisabled: _dnssec?.Debug == true));
+                    dnssec: validated, checkingDisabled: validated && _dnssec!.Debug));
             case DnsVerdictKind.RawReply:
                 return new DnsResponderResult(DnsResponderAction.Reply, verdict.Length);
             default:
@@ -234,7 +236,10 @@ public sealed class DnsResponder
             return truncated.Finish(header.Rcode, header.HasFlag(DnsFlags.Authoritative), _ednsPacketMax);
         }
         upstream.Message.CopyTo(limited);
-        return UpstreamAnswerWriter.Finish(query, limited, upstream.Message.Length, _ednsPacketMax, fromCache: false);
+        int length = upstream.Message.Length;
+        // Asked upstream with DO for our own validation: a client without DO gets no RRSIG, NSEC or NSEC3 (dnsmasq's rrfilter).
+        if (_dnssec is not null && !query.EdnsDo) length = Dnssec.DnssecRecordFilter.Strip(limited, length, query.Type);
+        return UpstreamAnswerWriter.Finish(query, limited, length, _ednsPacketMax, fromCache: false);
     }
 
     private bool IsRebind(RebindGuard rebind, in DnsQuery query, ReadOnlySpan<byte> reply)

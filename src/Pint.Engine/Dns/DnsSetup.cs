@@ -68,7 +68,10 @@ public static class DnsSetup
             LocalMx = dns.SelfMx || dns.LocalMx ? new LocalMxMode(dns.SelfMx, dns.MxTarget ?? system.MachineName) : null,
             FilterWin2k = dns.FilterWin2k,
             LocaliseQueries = dns.LocaliseQueries,
-            Dnssec = dns.Dnssec ? new Dns.Dnssec.DnssecSettings(dns.TrustAnchors, dns.DnssecCheckUnsigned, dns.DnssecNoTimecheck, dns.DnssecDebug) : null,
+            Dnssec = dns.Dnssec
+                ? new Dns.Dnssec.DnssecSettings(dns.TrustAnchors, dns.DnssecCheckUnsigned, dns.DnssecNoTimecheck, dns.DnssecDebug)
+                    { Limits = dns.DnssecLimits, TimestampPath = dns.DnssecTimestamp }.WithServers(servers)
+                : null,
         };
         return new SetupResult<DnsServerOptions>(options, diagnostics);
     }

@@ -114,8 +114,10 @@ public sealed class DnsConfig
     public bool DnssecCheckUnsigned { get; internal set; } = true;
     /// <summary><c>dnssec-no-timecheck</c>: signature validity windows are not checked (a machine without a clock it can trust yet).</summary>
     public bool DnssecNoTimecheck { get; internal set; }
-    /// <summary><c>dnssec-timestamp=PATH</c>: dnsmasq checks time only once the system clock passes this file's time. Accepted; Pint always checks time.</summary>
+    /// <summary><c>dnssec-timestamp=PATH</c>: signature times are checked only once the system clock passes this file's time (created as 2015-01-01, touched then).</summary>
     public string? DnssecTimestamp { get; internal set; }
+    /// <summary><c>dnssec-limits=FAILS,WORK,SUBQUERIES,NSEC3ITERATIONS</c>: the work one validation may cost; 0 keeps a default.</summary>
+    public Dns.Dnssec.DnssecLimits DnssecLimits { get; internal set; } = Dns.Dnssec.DnssecLimits.Default;
     /// <summary><c>proxy-dnssec</c>: pass the upstream's AD bit on to clients instead of validating.</summary>
     public bool ProxyDnssec { get; internal set; }
     /// <summary><c>dnssec-debug</c>: validate, but set CD upstream and pass bogus answers on instead of SERVFAIL.</summary>

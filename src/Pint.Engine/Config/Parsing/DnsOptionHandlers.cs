@@ -65,6 +65,7 @@ internal static class DnsOptionHandlers
         handlers["dnssec-check-unsigned"] = DnssecCheckUnsigned;
         handlers["dnssec-no-timecheck"] = CommonHandlers.Flag(c => c.Dns.DnssecNoTimecheck = true);
         handlers["dnssec-timestamp"] = CommonHandlers.Text((c, v) => c.Dns.DnssecTimestamp = v);
+        handlers["dnssec-limits"] = DnssecLimits;
         handlers["proxy-dnssec"] = CommonHandlers.Flag(c => c.Dns.ProxyDnssec = true);
         handlers["dnssec-debug"] = CommonHandlers.Flag(c => c.Dns.DnssecDebug = true);
         // Pint always runs in the foreground (a service manager or a PowerShell session holds it) and never blocks
@@ -106,6 +107,13 @@ internal static class DnsOptionHandlers
         var domain = fields[0] == "." ? "." : fields[0].Trim('.').ToLowerInvariant();
         if (domain != "." && !ValueParser.IsDomainName(domain)) line.Warning($"'{fields[0]}' is not a domain name: this anchor can match nothing");
         config.Dns.TrustAnchorList.Add(new Dns.Dnssec.TrustAnchor(domain, (ushort)tag, (byte)algorithm, (byte)digestType, digest));
+    }
+
+    /// <summary><c>dnssec-limits=N[,N...]</c>, as dnsmasq 2.90 --test reads it: up to four counts, 0 or empty keeping the default, only digits.</summary>
+    private static void DnssecLimits(OptionLine line, PintConfig config)
+    {
+        if (Dns.Dnssec.DnssecLimits.Parse(line.Value, out var error) is { } limits) config.Dns.DnssecLimits = limits;
+        else line.Error(error!);
     }
 
     /// <summary><c>dnssec-check-unsigned</c> (on, the default) or <c>dnssec-check-unsigned=no</c>; dnsmasq refuses any other value.</summary>

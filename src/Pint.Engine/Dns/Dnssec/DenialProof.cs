@@ -82,12 +82,12 @@ public static class NsecProof
 public static class Nsec3Proof
 {
     /// <summary>Hashes a validator does not take on: an unknown algorithm, or more iterations than the limit (RFC 9276 3.2: then insecure).</summary>
-    public static bool IsUsable(Nsec3Record r) => r.HashAlgorithm == 1 && r.Iterations <= Nsec3Record.MaxIterations;
+    public static bool IsUsable(Nsec3Record r, int maxIterations = Nsec3Record.MaxIterations) => r.HashAlgorithm == 1 && r.Iterations <= maxIterations;
 
-    public static Denial Deny(IReadOnlyList<Nsec3Record> records, byte[] name, DnsType type, bool nxDomain)
+    public static Denial Deny(IReadOnlyList<Nsec3Record> records, byte[] name, DnsType type, bool nxDomain, int maxIterations = Nsec3Record.MaxIterations)
     {
         if (records.Count == 0) return Denial.Unproven;
-        if (!records.All(IsUsable)) return Denial.OptOut; // counted as insecure, as RFC 9276 allows
+        if (!records.All(r => IsUsable(r, maxIterations))) return Denial.OptOut; // counted as insecure, as RFC 9276 allows
         if (!nxDomain && Matching(records, name) is { } match)
         {
             if (match.Has(DnsType.NS) && !match.Has(DnsType.SOA) && type != DnsType.DS) return Denial.Unproven; // parent side of a cut
@@ -107,16 +107,16 @@ public static class Nsec3Proof
     }
 
     /// <summary>A wildcard expansion was right: the next closer name of the expanded name is covered (RFC 5155 8.8).</summary>
-    public static bool DeniesNextCloser(IReadOnlyList<Nsec3Record> records, byte[] name, int wildcardLabels)
+    public static bool DeniesNextCloser(IReadOnlyList<Nsec3Record> records, byte[] name, int wildcardLabels, int maxIterations = Nsec3Record.MaxIterations)
     {
         var nextCloser = CanonicalName.Suffix(name, wildcardLabels + 1);
-        return records.Any(r => IsUsable(r) && r.Covers(r.Hash(nextCloser)));
+        return records.Any(r => IsUsable(r, maxIterations) && r.Covers(r.Hash(nextCloser)));
     }
 
-    public static ZoneCut Classify(IReadOnlyList<Nsec3Record> records, byte[] name)
+    public static ZoneCut Classify(IReadOnlyList<Nsec3Record> records, byte[] name, int maxIterations = Nsec3Record.MaxIterations)
     {
         if (records.Count == 0) return ZoneCut.Unproven;
-        if (!records.All(IsUsable)) return ZoneCut.Unsigned;
+        if (!records.All(r => IsUsable(r, maxIterations))) return ZoneCut.Unsigned;
         if (Matching(records, name) is { } match)
         {
             if (match.Has(DnsType.DS)) return ZoneCut.Unproven;

@@ -25,11 +25,31 @@ public sealed class DnssecValidator
     /// <summary>What the DS query for a name showed: a DS set (with its parent), or the kind of cut proven.</summary>
     private sealed record CutResult(DnssecStatus Status, ZoneCut Cut, byte[]? Signer, uint Ttl);
 
-    public DnssecValidator(DnssecSettings settings, Func<DateTimeOffset>? clock = null)
+    public DnssecValidator(DnssecSettings settings, Func<DateTimeOffset>? clock = null, Action<string>? log = null)
     {
         _settings = settings;
         _clock = clock ?? (() => DateTimeOffset.UtcNow);
         _anchors = settings.TrustAnchors.GroupBy(a => Key(a.ToDs().Owner)).ToDictionary(g => g.Key, g => g.Select(a => a.ToDs()).ToList());
+        if (settings.TimestampPath is { } path)
+        {
+            _timestamp = DnssecTimestamp.Open(path, out var error);
+            if (error is not null) log?.Invoke(error);
+        }
+    }
+
+    private readonly DnssecTimestamp? _timestamp;
+
+    /// <summary>
+    /// Whether signatures' validity windows are checked now: not with dnssec-no-timecheck, nor with dnssec-timestamp
+    /// while the clock reads earlier than the file's time. The first check past it forgets the keys proven meanwhile.
+    /// </summary>
+    public bool ChecksTime(DateTimeOffset now)
+    {
+        if (_settings.NoTimeCheck) return false;
+        if (_timestamp is null) return true;
+        if (!_timestamp.IsClockGood(now, out bool becameGood)) return false;
+        if (becameGood) Clear(); // proven without the time checked: prove again (dnsmasq purges its cache then)
+        return true;
     }
 
     public DnssecSettings Settings => _settings;
@@ -44,6 +64,8 @@ public sealed class DnssecValidator
     /// <summary>Validates <paramref name="reply"/>, the upstream's answer to (<paramref name="name"/>, <paramref name="type"/>).</summary>
     public async Task<DnssecStatus> ValidateAsync(byte[] name, DnsType type, byte[] reply, DnssecFetch fetch, CancellationToken cancellationToken)
     {
+        // server=/domain/ without a trust anchor for the domain: not validated at all, as dnsmasq 2.90 (no DS or DNSKEY asked).
+        if (!_settings.Validates(name)) return DnssecStatus.Insecure;
         var message = DnssecMessage.Parse(reply);
         if (message is null) return DnssecStatus.Bogus;
         if (message.Rcode is not (DnsRcode.NoError or DnsRcode.NxDomain)) return DnssecStatus.Insecure; // nothing to prove in a failure
@@ -54,7 +76,9 @@ public sealed class DnssecValidator
         }
         catch (BudgetExhaustedException)
         {
-            return DnssecStatus.Bogus; // dnssec-limits: too much work for one reply
+            // dnssec-limits: too much work for one reply. The keys proven on the way stay proven, as in dnsmasq 2.90 (observed:
+            // a later answer that needs only the rest of the chain can pass the same limit).
+            return DnssecStatus.Bogus;
         }
     }
 
@@ -62,13 +86,40 @@ public sealed class DnssecValidator
 
     private sealed class BudgetExhaustedException : Exception;
 
-    /// <summary>One reply's validation: its fetches count against the sub-query budget.</summary>
+    /// <summary>One reply's validation: its fetches, signature checks and DS digests count against dnssec-limits.</summary>
     private sealed class Run(DnssecValidator owner, DnssecFetch fetch, CancellationToken cancellationToken)
     {
         private int _subQueries;
+        private int _work;
 
         private DateTimeOffset Now => owner._clock();
-        private bool CheckTime => !owner._settings.NoTimeCheck;
+        private bool CheckTime => owner.ChecksTime(Now);
+        private DnssecLimits Limits => owner._settings.Limits;
+
+        /// <summary>One signature check, counted as work (dnssec-limits' second value).</summary>
+        private bool Verify(Rrsig sig, Dnskey key, IReadOnlyList<DnssecRecord> rrset)
+        {
+            AddWork(1);
+            return RrsetVerifier.Verify(sig, key, rrset, Now, CheckTime);
+        }
+
+        /// <summary>
+        /// Signature checks and DS digests; reaching the limit fails the answer. dnsmasq 2.90's thresholds, observed on the
+        /// test hierarchy: an unsigned delegation below the root and a TLD takes 6 and passes at 7, a signed name a level
+        /// lower 9 and passes at 10, an NSEC3 NXDOMAIN there passes at 12 (so NSEC3 hashes, bounded by the iterations
+        /// limit, are not counted).
+        /// </summary>
+        private void AddWork(int amount)
+        {
+            if (amount > 0 && Interlocked.Add(ref _work, amount) >= Limits.WorkPerQuery) throw new BudgetExhaustedException();
+        }
+
+        /// <summary>A failed signature check of one RRset: more than dnssec-limits' first value and the answer is bogus.</summary>
+        private void Failed(ref int fails)
+        {
+            if (++fails > Limits.FailsPerRrset) throw new BudgetExhaustedException();
+        }
+
 
         public async Task<DnssecStatus> ValidateAsync(DnssecMessage message, byte[] qname, DnsType qtype)
         {
@@ -116,11 +167,12 @@ public sealed class DnssecValidator
                 var keys = await KeysAsync(signer).ConfigureAwait(false);
                 if (keys.Status == DnssecStatus.Insecure) { status = DnssecStatus.Insecure; continue; }
                 if (keys.Status != DnssecStatus.Secure) { if (status == DnssecStatus.Bogus) status = keys.Status; continue; }
+                int fails = 0;
                 foreach (var sig in sigs.Where(s => DnsName.EqualsIgnoreCase(s.SignerName, signer)))
                 {
                     foreach (var key in keys.Keys.Where(k => k.KeyTag == sig.KeyTag && k.Algorithm == sig.Algorithm))
                     {
-                        if (!RrsetVerifier.Verify(sig, key, rrset, Now, CheckTime)) continue;
+                        if (!Verify(sig, key, rrset)) { Failed(ref fails); continue; }
                         // A wildcard expansion is only right if the name itself does not exist (RFC 4035 5.3.4).
                         if (sig.Labels < DnsName.LabelCount(owner) && !WildcardProven(message, owner, sig.Labels, keys)) return DnssecStatus.Bogus;
                         return DnssecStatus.Secure;
@@ -135,7 +187,8 @@ public sealed class DnssecValidator
             var nextCloser = CanonicalName.Suffix(owner, labels + 1);
             var nsecs = VerifiedDenials(message, keys).Nsecs;
             if (NsecProof.DeniesName(nsecs, owner)) return true;
-            return Nsec3Proof.DeniesNextCloser(VerifiedDenials(message, keys).Nsec3s, owner, labels) || NsecProof.DeniesName(nsecs, nextCloser);
+            var nsec3s = VerifiedDenials(message, keys).Nsec3s;
+            return Nsec3Proof.DeniesNextCloser(nsec3s, owner, labels, Limits.Nsec3Iterations) || NsecProof.DeniesName(nsecs, nextCloser);
         }
 
         /// <summary>The authority section's NSEC and NSEC3 records whose signatures verify with <paramref name="keys"/>.</summary>
@@ -147,7 +200,17 @@ public sealed class DnssecValidator
             {
                 var rrset = group.ToList();
                 var sigs = message.SignaturesOver(DnsSection.Authority, rrset[0].Owner, rrset[0].Type);
-                bool verified = sigs.Any(sig => keys.Keys.Any(k => RrsetVerifier.Verify(sig, k, rrset, Now, CheckTime)));
+                bool verified = false;
+                int fails = 0;
+                foreach (var sig in sigs)
+                {
+                    foreach (var k in keys.Keys.Where(k => k.KeyTag == sig.KeyTag && k.Algorithm == sig.Algorithm))
+                    {
+                        if (Verify(sig, k, rrset)) { verified = true; break; }
+                        Failed(ref fails);
+                    }
+                    if (verified) break;
+                }
                 if (!verified) continue;
                 foreach (var r in rrset)
                 {
@@ -171,7 +234,7 @@ public sealed class DnssecValidator
                 if (keys.Status == DnssecStatus.Insecure) return DnssecStatus.Insecure;
                 if (keys.Status != DnssecStatus.Secure) continue;
                 var (nsecs, nsec3s) = VerifiedDenials(message, keys);
-                var denial = nsecs.Count > 0 ? NsecProof.Deny(nsecs, name, type, nxDomain) : Nsec3Proof.Deny(nsec3s, name, type, nxDomain);
+                var denial = nsecs.Count > 0 ? NsecProof.Deny(nsecs, name, type, nxDomain) : Nsec3Proof.Deny(nsec3s, name, type, nxDomain, Limits.Nsec3Iterations);
                 if (denial is Denial.NxDomain or Denial.NoData) return DnssecStatus.Secure;
                 if (denial == Denial.OptOut) return DnssecStatus.Insecure;
             }
@@ -221,7 +284,7 @@ public sealed class DnssecValidator
                 var keys = await KeysAsync(signer).ConfigureAwait(false);
                 if (keys.Status != DnssecStatus.Secure) return new CutResult(keys.Status, ZoneCut.Unproven, signer, keys.Ttl);
                 var (nsecs, nsec3s) = VerifiedDenials(reply, keys);
-                var cut = nsecs.Count > 0 ? NsecProof.Classify(nsecs, name) : Nsec3Proof.Classify(nsec3s, name);
+                var cut = nsecs.Count > 0 ? NsecProof.Classify(nsecs, name) : Nsec3Proof.Classify(nsec3s, name, Limits.Nsec3Iterations);
                 uint ttl = MinTtl(reply);
                 if (cut == ZoneCut.Unsigned) return new CutResult(DnssecStatus.Insecure, cut, signer, ttl);
                 if (cut == ZoneCut.None) return new CutResult(DnssecStatus.Secure, cut, signer, ttl);
@@ -268,16 +331,21 @@ public sealed class DnssecValidator
             var keys = keySet.Select(Dnskey.Parse).OfType<Dnskey>().ToList();
             var sigs = keyReply.SignaturesOver(DnsSection.Answer, zone, DnsType.DNSKEY);
             // A key the DS names must sign the whole DNSKEY set (RFC 4035 5.2).
+            int fails = 0;
+            // Each DS against each key of its tag and algorithm is one digest computed.
+            AddWork(usable.Sum(d => keys.Count(k => k.KeyTag == d.KeyTag && k.Algorithm == d.Algorithm)));
             foreach (var key in keys.Where(k => usable.Any(d => d.Matches(k))))
                 foreach (var sig in sigs.Where(s => s.KeyTag == key.KeyTag && s.Algorithm == key.Algorithm))
-                    if (RrsetVerifier.Verify(sig, key, keySet, Now, CheckTime))
-                        return new ZoneKeys(DnssecStatus.Secure, keys, Math.Min(ttl, keySet.Min(r => r.Ttl)));
+                {
+                    if (Verify(sig, key, keySet)) return new ZoneKeys(DnssecStatus.Secure, keys, Math.Min(ttl, keySet.Min(r => r.Ttl)));
+                    Failed(ref fails);
+                }
             return new ZoneKeys(DnssecStatus.Bogus, [], 60);
         }
 
         private async Task<DnssecMessage?> FetchAsync(byte[] name, DnsType type)
         {
-            if (Interlocked.Increment(ref _subQueries) > owner._settings.MaxSubQueries) throw new BudgetExhaustedException();
+            if (Interlocked.Increment(ref _subQueries) > Limits.SubQueries) throw new BudgetExhaustedException();
             var bytes = await fetch(name, type, cancellationToken).ConfigureAwait(false);
             return bytes is null ? null : DnssecMessage.Parse(bytes);
         }

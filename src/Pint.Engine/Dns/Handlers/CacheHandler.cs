@@ -1,6 +1,10 @@
 namespace Pint.Engine.Dns.Handlers;
 
-/// <summary>Answers from cached upstream replies, aged TTLs, in the client's ID and case, without AA (as dnsmasq).</summary>
+/// <summary>
+/// Answers from cached upstream replies, aged TTLs, in the client's ID and case, without AA (as dnsmasq). A client
+/// without DO gets the copy the cache keeps without RRSIG, NSEC and NSEC3 records (as dnsmasq 2.90's cache answers it,
+/// observed); a client with DO gets them.
+/// </summary>
 public sealed class CacheHandler(DnsCache cache, ushort ednsPacketMax) : IDnsQueryHandler
 {
     public DnsVerdict Handle(ref DnsQueryContext context)

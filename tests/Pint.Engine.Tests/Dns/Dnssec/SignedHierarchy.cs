@@ -72,6 +72,87 @@ internal sealed class SignedHierarchy : IDisposable
         throw new TimeoutException("named did not answer");
     }
 
+    /// <summary>A zone's own DS (dsset-ZONE. as dnssec-signzone wrote it) as a dnsmasq line: <c>trust-anchor=ZONE,TAG,ALG,TYPE,DIGEST</c>.</summary>
+    public string TrustAnchorFor(string zone)
+    {
+        var fields = File.ReadAllText(Path.Combine(_dir.FullName, "zones", $"dsset-{zone}.")).Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        int ds = Array.IndexOf(fields, "DS");
+        return $"trust-anchor={zone},{fields[ds + 1]},{fields[ds + 2]},{fields[ds + 3]},{string.Concat(fields[(ds + 4)..])}";
+    }
+
+    /// <summary>
+    /// A second named serving the same zones on another free port, with a query log (what server=/domain/ tests send
+    /// where): its log is <see cref="Mirror.QueryLog"/>. Stopped on its own dispose.
+    /// </summary>
+    public async Task<Mirror> StartMirrorAsync()
+    {
+        int port = DnsmasqProcess.FreeLoopbackPort();
+        var zones = Path.Combine(_dir.FullName, "zones");
+        var log = Path.Combine(_dir.FullName, $"mirror-{port}.log");
+        var conf = File.ReadAllText(Path.Combine(zones, "named.conf"))
+            .Replace($"port {Port}", $"port {port}")
+            .Replace($"\"{zones}/named.pid\"", $"\"{_dir.FullName}/mirror-{port}.pid\"")
+            .Replace($"\"{zones}/query.log\"", $"\"{log}\"");
+        var confPath = Path.Combine(_dir.FullName, $"mirror-{port}.conf");
+        File.WriteAllText(confPath, conf);
+        // -f, not -g: -g sends every log to stderr, and the query log is what the tests read.
+        var start = new ProcessStartInfo(ConfigTestTools.RequireTool("named")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-f", "-4", "-c", confPath }) start.ArgumentList.Add(a);
+        if (Environment.UserName == "root") { start.ArgumentList.Add("-u"); start.ArgumentList.Add("root"); }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var mirror = new Mirror(process, port, log);
+        try
+        {
+            return await mirror.WaitReadyAsync();
+        }
+        catch
+        {
+            mirror.Dispose(); // never left running
+            throw;
+        }
+    }
+
+    public sealed class Mirror(Process named, int port, string log) : IDisposable
+    {
+        public int Port => port;
+
+        /// <summary>The queries named logged so far, one a line ("NAME IN TYPE +FLAGS"; D among the flags is DO).</summary>
+        public string QueryLog => File.Exists(log) ? File.ReadAllText(log) : "";
+
+        public void ClearLog() { if (File.Exists(log)) File.WriteAllText(log, ""); }
+
+        /// <summary>Loaded once the last zone answers with its SOA (before that named may say SERVFAIL).</summary>
+        internal async Task<Mirror> WaitReadyAsync()
+        {
+            var deadline = Stopwatch.StartNew();
+            var query = Pint.Engine.Dns.Dnssec.DnssecQueryBits.Query(Pint.Engine.Dns.DnsName.FromText("insecure.nsec3.test"), Pint.Engine.Dns.DnsType.SOA, 1232);
+            while (deadline.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                if (named.HasExited) throw new InvalidOperationException("mirror named exited");
+                try
+                {
+                    using var udp = new UdpClient("127.0.0.1", port);
+                    await udp.SendAsync(query);
+                    var receive = udp.ReceiveAsync();
+                    if (await Task.WhenAny(receive, Task.Delay(200)) == receive && (receive.Result.Buffer[3] & 0x0F) == 0 && receive.Result.Buffer[7] > 0) return this;
+                }
+                catch (Exception e) when (e is SocketException or AggregateException) { } // not listening yet: port unreachable
+                await Task.Delay(100);
+            }
+            throw new TimeoutException("mirror named did not answer");
+        }
+
+        public void Dispose()
+        {
+            try { if (!named.HasExited) { named.Kill(); named.WaitForExit(5000); } } catch (InvalidOperationException) { }
+            named.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         try { if (!_named.HasExited) { _named.Kill(); _named.WaitForExit(5000); } } catch (InvalidOperationException) { }
