@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Lists the DHCP ranges (dhcp-range= lines) of a config as scopes, with the property names of Windows Get-DhcpServerv4Scope.'
     Description = @'
-Get-PintDhcpRange reads the config file and the files it includes and writes one PintDhcpRange object per dhcp-range= line, in file order. Each object has the properties ScopeId (the network address, from the start address and the netmask; empty when the line gives no netmask), StartRange, EndRange, SubnetMask, Broadcast, LeaseDuration (a TimeSpan; empty means the one-hour default, [TimeSpan]::MaxValue means infinite), Name (the set:NAME tag), RequiredTags (the tag:NAME conditions), Static (true for a static range, which serves reserved hosts only), Source and Line (the file and line that define it) and ConfigPath.
+Get-PintDhcpRange reads the config file and the files it includes and writes one PintDhcpRange object per dhcp-range= line, in file order. Each object has the properties ScopeId (the network address, from the start address and the netmask; empty when the line gives no netmask), StartRange, EndRange, SubnetMask, Broadcast, LeaseDuration (a TimeSpan; empty means the one-hour default, [TimeSpan]::MaxValue means infinite), Name (the set:NAME tag), RequiredTags (the tag:NAME conditions), Static (true for a static range, which serves reserved hosts only), Source and Line (the file and line that define it) and ConfigPath. IPv6 ranges follow the IPv4 ones, as Get-DhcpServerv6Scope lists them: AddressFamily InterNetworkV6, ScopeId the prefix's network, Prefix, PrefixLength and Mode (Stateful, Static, RaOnly, RaStateless, Slaac, RaNames); every object has AddressFamily.
 
 -Name filters by tag, with wildcards and without regard to case; ranges without a tag are left out when -Name is used. -ScopeId filters by network address. Lines of the config that are not valid are reported as non-terminating errors that name the file and line.
 
@@ -9,6 +9,7 @@ Get-PintDhcpRange never changes a file. Its output pipes to Remove-PintDhcpRange
 '@
     Parameters  = @{
         Name       = 'Range tags (the NAME of set:NAME) to list. Wildcards are allowed; matching ignores case. Tab completion offers the tags in the config.'
+        AddressFamily = 'Lists only ranges of this family: InterNetwork (DHCPv4) or InterNetworkV6 (DHCPv6). Both when omitted.'
         ScopeId    = 'Lists only ranges of these networks, given by network address as Windows names a scope (10.0.0.0 for 10.0.0.0/24). Ranges without a netmask have no ScopeId and never match.'
         ConfigPath = 'The dnsmasq-format config file to read. Relative paths are resolved against the current PowerShell location. When omitted, Pint uses $env:PINT_CONFIG, then the platform default: /etc/pint/pint.conf on Linux and macOS, %ProgramData%\Pint\pint.conf on Windows.'
     }

@@ -346,3 +346,31 @@ Describe 'Get-PintHost and Remove-PintHost with DHCPv6 reservations' {
         Assert-Pint $lab.Conf
     }
 }
+
+Describe 'Get-PintDhcpRange and Remove-PintDhcpRange with IPv6 ranges' {
+    BeforeEach {
+        $script:lab = New-Lab @('port=0', 'dhcp-range=10.9.0.10,10.9.0.20,255.255.255.0', 'dhcp-range=set:lab6,fd00:1::100,fd00:1::1ff,64,12h', 'dhcp-range=fd00:2::,ra-stateless')
+    }
+    AfterEach { Remove-Item $lab.Dir -Recurse -Force }
+
+    It 'lists the IPv6 ranges after the IPv4 ones, with their family, prefix and mode' {
+        $all = Get-PintDhcpRange -ConfigPath $lab.Conf
+        $all.StartRange | Should -Be @('10.9.0.10', 'fd00:1::100', 'fd00:2::')
+        $all.AddressFamily | Should -Be @('InterNetwork', 'InterNetworkV6', 'InterNetworkV6')
+        $v6 = Get-PintDhcpRange -ConfigPath $lab.Conf -AddressFamily InterNetworkV6
+        $v6.Count | Should -Be 2
+        $v6[0].Prefix | Should -Be 'fd00:1::/64'
+        $v6[0].Name | Should -Be 'lab6'
+        "$($v6[1].Mode)" | Should -Be 'RaStateless'
+        (Get-PintDhcpRange -ConfigPath $lab.Conf -AddressFamily InterNetwork).StartRange | Should -Be '10.9.0.10'
+        (Get-PintDhcpRange -ConfigPath $lab.Conf -ScopeId fd00:1::).StartRange | Should -Be 'fd00:1::100'
+    }
+    It 'removes an IPv6 range piped from Get-PintDhcpRange and leaves the rest of the file' {
+        $before = Get-Content $lab.Conf
+        Get-PintDhcpRange -ConfigPath $lab.Conf -Name lab6 | Remove-PintDhcpRange -Confirm:$false
+        Get-Content $lab.Conf | Should -Be ($before | Where-Object { $_ -ne 'dhcp-range=set:lab6,fd00:1::100,fd00:1::1ff,64,12h' })
+        Remove-PintDhcpRange -ConfigPath $lab.Conf -StartRange fd00:2:: -Confirm:$false
+        (Get-PintDhcpRange -ConfigPath $lab.Conf).StartRange | Should -Be '10.9.0.10'
+        Assert-Dnsmasq $lab.Conf
+    }
+}

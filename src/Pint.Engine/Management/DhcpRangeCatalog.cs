@@ -24,7 +24,7 @@ public static class DhcpRangeCatalog
             Source = r.Source.File,
             Line = r.Source.Line,
             ConfigPath = configPath,
-        });
+        }).Concat(config.Dhcp.Ranges6.Select(r => Dhcp6Editing.Describe(r, configPath)));
 
     /// <summary>
     /// Creates or changes a range. As Windows names a scope by its network (ScopeId), the range changed is the one in
@@ -132,9 +132,10 @@ public static class DhcpRangeCatalog
 
     public static void Remove(ConfigEditSession session, PintConfig config, PintDhcpRange range)
     {
-        var r = config.Dhcp.Ranges.FirstOrDefault(x => x.Source.Is(range.Source, range.Line) && x.Start.ToString() == range.StartRange)
+        var source = config.Dhcp.Ranges.FirstOrDefault(x => x.Source.Is(range.Source, range.Line) && x.Start.ToString() == range.StartRange)?.Source
+            ?? config.Dhcp.Ranges6.FirstOrDefault(x => x.Source.Is(range.Source, range.Line) && x.Start.ToString() == range.StartRange)?.Source
             ?? throw Changed(new ConfigSource(range.Source, range.Line));
-        session.Remove(session.EntryAt("dhcp-range", r.Source) ?? throw Changed(r.Source));
+        session.Remove(session.EntryAt("dhcp-range", source) ?? throw Changed(source));
     }
 
     /// <summary>The range an address belongs to (for a lease's ScopeId), if any.</summary>

@@ -6,6 +6,10 @@ public sealed class PintDhcpRange
     /// <summary>The network the range serves (start address and mask), or null when the mask comes from the interface.</summary>
     public string? ScopeId { get; init; }
     public required string StartRange { get; init; }
+    /// <summary>InterNetwork for a DHCPv4 range, InterNetworkV6 for a DHCPv6 one (ScopeId is then the prefix's network).</summary>
+    public System.Net.Sockets.AddressFamily AddressFamily { get; init; } = System.Net.Sockets.AddressFamily.InterNetwork;
+    /// <summary>The prefix length of a DHCPv6 range; null for DHCPv4.</summary>
+    public int? PrefixLength { get; init; }
     public required string EndRange { get; init; }
     public string? SubnetMask { get; init; }
     public string? Broadcast { get; init; }

@@ -177,6 +177,8 @@ public static class Dhcp6Editing
     {
         ScopeId = r.ConstructorInterface is null ? NetworkOf(r.Start, r.PrefixLength).ToString() : null,
         StartRange = r.Start.ToString(),
+        AddressFamily = System.Net.Sockets.AddressFamily.InterNetworkV6,
+        PrefixLength = r.PrefixLength,
         EndRange = (r.End ?? r.Start).ToString(),
         LeaseDuration = r.LeaseTime == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : r.LeaseTime,
         Name = r.SetTag,
