@@ -74,6 +74,9 @@ public sealed class Dhcp6Service : IPintService, IServiceControl, IReconfigurabl
 
     public string LeaseFile => _leaseFile;
 
+    /// <summary>True while this service holds the lease file itself (no DHCPv4 service serves from it).</summary>
+    public bool OwnsLeaseFile => _ownsLeaseFile;
+
     /// <summary>The server DUID in use while running.</summary>
     public byte[]? ServerDuid { get; private set; }
 

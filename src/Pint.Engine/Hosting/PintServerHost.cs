@@ -239,6 +239,14 @@ public sealed class PintServerHost : IControlHandler, IAsyncDisposable
                     await StopServicesAsync([existing]).ConfigureAwait(false);
                     _log.Write(PintLogLevel.Information, existing.Name, "restarting for the new config");
                 }
+                // DHCPv4 starting beside a DHCPv6 service that holds the lease file alone: that one lets go first (its own
+                // plan, later in this loop, starts it again writing through the DHCPv4 store).
+                if (plan.Name == "dhcp" && existing is null && current.OfType<Dhcp6Service>().FirstOrDefault(d => d.OwnsLeaseFile) is { } holder)
+                {
+                    current.Remove(holder);
+                    await StopServicesAsync([holder]).ConfigureAwait(false);
+                    _log.Write(PintLogLevel.Information, holder.Name, "restarting: the DHCPv4 service now owns the lease file");
+                }
                 try
                 {
                     var service = await StartServiceAsync(plan, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,36 @@ public class Dhcp6ReloadTests
         Assert.True(last.Counters["received"] >= before.Counters["received"] + 2, "the counters started again: the service was restarted");
     }
 
+    [Fact]
+    public async Task A_reload_adding_an_ipv4_range_to_a_dhcpv6_only_config_starts_dhcpv4_and_keeps_the_ipv6_lease()
+    {
+        using var lab = Dhcp6Lab.TryCreate("dotnet", "dhcpcd", "ss");
+        if (lab is null) return;
+        var nic = lab.Net.ClientLink;
+        var config = lab.WriteConfig("grow");
+        var socket = Path.Combine(lab.Directory, "grow.sock");
+        lab.StartPint(config);
+        var first = lab.Dhcpcd(nic) ?? throw new Xunit.Sdk.XunitException("dhcpcd got nothing");
+
+        // DHCPv6 held the lease file alone; now DHCPv4 owns it and DHCPv6 writes through it.
+        File.AppendAllText(config, "dhcp-range=10.77.0.10,10.77.0.250,255.255.255.0,12h\n");
+        var reloaded = await ControlClient.SendAsync(socket, new ControlRequest("reload"));
+        Assert.True(reloaded.Ok, reloaded.Error);
+        var status = reloaded.Result!.Value.Deserialize<ServerStatus>(ControlJson.Options)!;
+        Assert.True(status.LastReload is { Applied: true }, status.LastReload?.Error);
+        var running = (await ControlClient.SendAsync(socket, new ControlRequest("status"))).Result!.Value.Deserialize<ServerStatus>(ControlJson.Options)!;
+        Assert.Contains(running.Services, s => s.Name == "dhcp");
+        Assert.Contains(running.Services, s => s.Name == "dhcp6");
+
+        // The DHCPv6 lease made before is still the client's, and a new exchange is written to the shared file.
+        var second = lab.Dhcpcd(nic) ?? throw new Xunit.Sdk.XunitException("dhcpcd got nothing after the reload");
+        Assert.Equal(first["new_dhcp6_ia_na1_ia_addr1"], second["new_dhcp6_ia_na1_ia_addr1"]);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!lab.ReadLeaseFile("grow").Leases.Any(l => l.Contains(second["new_dhcp6_ia_na1_ia_addr1"], StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.Contains(lab.ReadLeaseFile("grow").Leases, l => l.Contains(second["new_dhcp6_ia_na1_ia_addr1"], StringComparison.Ordinal));
+    }
+
     private static async Task<ServiceStatus> Dhcp6Status(string socket)
     {
         var response = await ControlClient.SendAsync(socket, new ControlRequest("status"));
