@@ -160,7 +160,7 @@ public static class DnsSetup
         // domain= takes IPv4 subnets only (the parser refuses others).
         var bytes = subnet.GetAddressBytes();
         if (bytes.Length != 4 || prefix % 8 != 0 || prefix is 0 or > 32) return null;
-        return RevServerParser.ReverseDomains(bytes, prefix, 8).Single(); // on an octet boundary: one domain
+        return Net.ReverseZones.Of(bytes, prefix, 8).Single(); // on an octet boundary: one domain
     }
 
     /// <summary>
